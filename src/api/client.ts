@@ -1,0 +1,86 @@
+import type { Employee, LoginResult } from '../domain/employee'
+import type { ErrorCode } from '../domain/errors'
+import type { PlanSummary, PlanView } from '../domain/plan'
+import { sendAction, usesTokenLogin } from './transport'
+import { clearSession, getToken, saveSession } from './session'
+
+const PUBLIC_ACTIONS = new Set(['auth.devLogin', 'auth.demoAccounts'])
+
+/** A failed call, with a message fit to show the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Calls one action and returns its data; throws ApiError with a Chinese message otherwise. */
+export async function callApi<T>(action: string, payload: unknown = {}): Promise<T> {
+  const token = usesTokenLogin ? getToken() : null
+  // Without a login there is no point asking the gateway: it would only answer 401.
+  if (usesTokenLogin && !token && !PUBLIC_ACTIONS.has(action)) throw new ApiError('unauthenticated', '请先登录')
+  let envelope
+  try {
+    envelope = await sendAction<T>(action, payload, token)
+  } catch {
+    throw new ApiError('network', '网络连接失败，请检查网络后重试')
+  }
+  if (!envelope || typeof envelope !== 'object') throw new ApiError('internal', '服务返回异常，请稍后重试')
+  if (envelope.ok) return envelope.data
+  if (envelope.error.code === 'unauthenticated') clearSession()
+  throw new ApiError(envelope.error.code, envelope.error.message)
+}
+
+/** Demo login by 工号 (H5 demo mode). */
+export async function devLogin(employeeNo: string): Promise<LoginResult> {
+  const result = await callApi<LoginResult>('auth.devLogin', { employeeNo })
+  saveSession(result.token, result.employee)
+  return result
+}
+
+/** Demo accounts to pick from on the H5 login page (demo mode only). */
+export function fetchDemoAccounts(): Promise<Employee[]> {
+  return callApi<Employee[]>('auth.demoAccounts')
+}
+
+/** Binds this WeChat user to a roster entry. */
+export async function bindEmployee(employeeNo: string, name: string): Promise<Employee> {
+  const { employee } = await callApi<{ employee: Employee }>('auth.bind', { employeeNo, name })
+  saveSession(null, employee)
+  return employee
+}
+
+/** The caller's own profile. */
+export async function fetchMe(): Promise<Employee> {
+  const { employee } = await callApi<{ employee: Employee }>('me.get')
+  saveSession(null, employee)
+  return employee
+}
+
+// Plans change once a year: keep what was read for a few minutes so that theme and work-point pages open at once.
+const PLAN_CACHE_MS = 5 * 60 * 1000
+const planCache = new Map<number, { at: number; plan: PlanView }>()
+
+function remember(plan: PlanView): PlanView {
+  planCache.set(plan.id, { at: Date.now(), plan })
+  return plan
+}
+
+/** The current plan with its themes and work points. */
+export async function fetchCurrentPlan(): Promise<PlanView> {
+  return remember(await callApi<PlanView>('plan.current'))
+}
+
+/** All plans the caller may read. */
+export function fetchPlans(): Promise<PlanSummary[]> {
+  return callApi<PlanSummary[]>('plan.list')
+}
+
+/** One plan by id (from the recent cache when possible). */
+export async function fetchPlan(id: number): Promise<PlanView> {
+  const hit = planCache.get(id)
+  if (hit && Date.now() - hit.at < PLAN_CACHE_MS) return hit.plan
+  return remember(await callApi<PlanView>('plan.get', { id }))
+}

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const REPO_ROOT = path.resolve(__dirname, '../..')
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  STATIC_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, 'dist', 'h5')),
+  TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
+  TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24 * 7),
+  DEMO_MODE: z.enum(['true', 'false']).optional(),
+})
+
+export interface GatewayConfig {
+  port: number
+  host: string
+  dataDir: string
+  databaseFile: string
+  staticDir: string
+  demoMode: boolean
+  tokenSecret: string | undefined
+  tokenTtlSeconds: number
+}
+
+/** Reads and checks the gateway's configuration from the environment; throws naming the bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.DATA_DIR)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'wenming.db'),
+    staticDir: path.resolve(e.STATIC_DIR),
+    // Demo logins are on by default and always off in production unless explicitly asked for.
+    demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : e.NODE_ENV !== 'production',
+    tokenSecret: e.TOKEN_SECRET,
+    tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
+  }
+}

@@ -1,0 +1,192 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import type { Principal } from './context'
+import type { Router } from './router'
+import { verifyToken } from './token'
+
+export const MAX_BODY_BYTES = 512 * 1024
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+}
+
+export interface GatewayOptions {
+  router: Router
+  tokenSecret: string
+  staticDir: string
+  health: () => Promise<boolean>
+  clock?: () => Date
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  })
+  res.end(text)
+}
+
+function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, { ok: false, error: { code, message } })
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge())
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge())
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function resolvePrincipal(req: http.IncomingMessage, secret: string, now: Date): Principal | 'invalid' {
+  const header = req.headers.authorization
+  if (!header) return {}
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  if (!match) return 'invalid'
+  const employeeId = verifyToken(match[1], secret, now)
+  return employeeId === null ? 'invalid' : { employeeId }
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, action: string, options: GatewayOptions) {
+  if (req.method !== 'POST') {
+    sendError(res, 405, 'method_not_allowed', '请使用 POST 调用接口')
+    return
+  }
+  let raw: Buffer
+  try {
+    raw = await readBody(req)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) sendError(res, 413, 'payload_too_large', '提交的内容过大')
+    return
+  }
+  let payload: unknown = {}
+  if (raw.length > 0) {
+    try {
+      payload = JSON.parse(raw.toString('utf8'))
+    } catch {
+      sendError(res, 400, 'invalid_json', '请求格式有误（不是有效的 JSON）')
+      return
+    }
+  }
+  const now = (options.clock ?? (() => new Date()))()
+  const principal = resolvePrincipal(req, options.tokenSecret, now)
+  if (principal === 'invalid') {
+    sendError(res, 401, 'unauthenticated', '登录已过期，请重新登录')
+    return
+  }
+  const result = await options.router(action, payload, principal)
+  send(res, result.status, result.body)
+}
+
+function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, staticDir: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendError(res, 405, 'method_not_allowed', '不支持的请求方法')
+    return
+  }
+  let relative: string
+  try {
+    relative = decodeURIComponent(pathname)
+  } catch {
+    sendError(res, 400, 'invalid_input', '地址有误')
+    return
+  }
+  const root = path.resolve(staticDir)
+  let file = path.resolve(root, '.' + (relative === '/' ? '/index.html' : relative))
+  if (file !== root && !file.startsWith(root + path.sep)) {
+    sendError(res, 404, 'not_found', '页面不存在')
+    return
+  }
+  let stat = fs.statSync(file, { throwIfNoEntry: false })
+  if (stat?.isDirectory()) {
+    file = path.join(file, 'index.html')
+    stat = fs.statSync(file, { throwIfNoEntry: false })
+  }
+  if (!stat?.isFile()) {
+    if (relative === '/' || relative === '/index.html') {
+      res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('H5 页面尚未构建：请先运行 npm run build:h5（npm start 会自动构建）。\n')
+      return
+    }
+    sendError(res, 404, 'not_found', '页面不存在')
+    return
+  }
+  const hashed = /\.[0-9a-f]{8,}\.(js|css)$/.test(file)
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Length': stat.size,
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  })
+  if (req.method === 'HEAD') res.end()
+  else fs.createReadStream(file).pipe(res)
+}
+
+/** The local HTTP gateway: POST /api/<action>, GET /healthz, and the H5 build at /. */
+export function createGateway(options: GatewayOptions): http.Server {
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const respond = async () => {
+      if (url.pathname.startsWith('/api/')) {
+        await handleApi(req, res, url.pathname.slice('/api/'.length), options)
+      } else if (url.pathname === '/healthz') {
+        const healthy = await options.health()
+        send(
+          res,
+          healthy ? 200 : 503,
+          healthy
+            ? { ok: true, data: { status: 'ok' } }
+            : { ok: false, error: { code: 'internal', message: '数据库不可用' } },
+        )
+      } else {
+        serveStatic(req, res, url.pathname, options.staticDir)
+      }
+    }
+    respond().catch((error) => {
+      console.error('gateway error', error)
+      if (!res.headersSent) sendError(res, 500, 'internal', '服务暂时出现问题，请稍后重试')
+      else res.destroy()
+    })
+  })
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import type { Envelope } from '../domain/errors'
+import { hasRole } from '../domain/roles'
+import { authActions } from './actions/auth'
+import type { ActionDef } from './actions/define'
+import { meActions } from './actions/me'
+import { planActions } from './actions/plan'
+import type { Principal, RouterConfig } from './context'
+import { AppError } from './errors'
+import type { EmployeeRecord, Store } from './store/types'
+
+z.config(z.locales.zhCN())
+
+/** Every action of the contract, by name. */
+export const ACTIONS: Record<string, ActionDef> = {
+  ...authActions,
+  ...meActions,
+  ...planActions,
+}
+
+export interface RouterResult<T = unknown> {
+  status: number
+  body: Envelope<T>
+}
+
+export interface RouterOptions {
+  store: Store
+  config: RouterConfig
+  clock?: () => Date
+  logError?: (error: unknown, action: string) => void
+}
+
+export type Router = (action: string, payload: unknown, principal: Principal) => Promise<RouterResult>
+
+function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0]
+  const where = issue.path.length ? `（${issue.path.join('.')}）` : ''
+  return `输入有误${where}：${issue.message}`
+}
+
+async function resolveEmployee(store: Store, principal: Principal): Promise<EmployeeRecord> {
+  let employee: EmployeeRecord | null = null
+  if (principal.employeeId !== undefined) employee = await store.getEmployeeById(principal.employeeId)
+  else if (principal.openid) {
+    employee = await store.getEmployeeByOpenid(principal.openid)
+    if (!employee) throw new AppError('unauthenticated', '请先绑定工号和姓名')
+  }
+  if (!employee) throw new AppError('unauthenticated', '请先登录')
+  if (!employee.active) throw new AppError('forbidden', '该账号已停用，请联系管理员')
+  return employee
+}
+
+/**
+ * Builds the router: action name -> handler, checking identity (401), role (403), input (400) in that
+ * order, running write actions in one transaction, and wrapping every answer in the envelope.
+ */
+export function createRouter({ store, config, clock = () => new Date(), logError }: RouterOptions): Router {
+  return async (action, payload, principal) => {
+    try {
+      const def = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined
+      if (!def) throw new AppError('unknown_action', `不支持的操作：${String(action).slice(0, 64)}`)
+
+      let employee: EmployeeRecord | null = null
+      if (def.auth === 'employee') employee = await resolveEmployee(store, principal)
+      if (def.auth === 'openid' && !principal.openid) throw new AppError('unauthenticated', '请在微信中打开')
+      if (def.role && !(employee && hasRole(employee.role, def.role))) {
+        throw new AppError('forbidden', '没有权限执行此操作')
+      }
+
+      const parsed = def.input.safeParse(payload === undefined || payload === null ? {} : payload)
+      if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error))
+
+      const now = clock()
+      const run = (s: Store) => def.handler({ input: parsed.data, store: s, principal, employee, now, config })
+      const data = def.write ? await store.transaction(run) : await run(store)
+      return { status: 200, body: { ok: true, data } }
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { status: error.status, body: { ok: false, error: { code: error.code, message: error.message } } }
+      }
+      logError?.(error, action)
+      return { status: 500, body: { ok: false, error: { code: 'internal', message: '服务暂时出现问题，请稍后重试' } } }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto'
+import type http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { GatewayConfig } from './config'
+import { seedDemoData } from './demo/seed'
+import { createGateway } from './gateway'
+import { createRouter, type Router } from './router'
+import { openSqliteStore } from './store/sqlite'
+import type { Store } from './store/types'
+
+export interface RunningServer {
+  url: string
+  server: http.Server
+  store: Store
+  router: Router
+  close(): Promise<void>
+}
+
+/** The token secret: from the environment, else generated once and kept in the database. */
+async function resolveTokenSecret(store: Store, configured: string | undefined): Promise<string> {
+  if (configured) return configured
+  return store.transaction(async (tx) => {
+    const existing = await tx.getMeta('token_secret')
+    if (existing) return existing
+    const secret = crypto.randomBytes(32).toString('hex')
+    await tx.setMeta('token_secret', secret)
+    return secret
+  })
+}
+
+/** Opens the store, loads demo data on first run (demo mode), and starts the gateway. */
+export async function startServer(config: GatewayConfig, clock?: () => Date): Promise<RunningServer> {
+  const store = openSqliteStore(config.databaseFile)
+  if (config.demoMode) await seedDemoData(store)
+  const tokenSecret = await resolveTokenSecret(store, config.tokenSecret)
+  const router = createRouter({
+    store,
+    clock,
+    config: { demoMode: config.demoMode, tokenSecret, tokenTtlSeconds: config.tokenTtlSeconds },
+    logError: (error, action) => console.error(`action ${action} failed`, error),
+  })
+  const server = createGateway({
+    router,
+    tokenSecret,
+    clock,
+    staticDir: config.staticDir,
+    health: async () => (await store.countPlans()) >= 0,
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    store,
+    router,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await store.close()
+    },
+  }
+}

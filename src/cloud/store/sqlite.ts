@@ -1,0 +1,330 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { PlanSummary, PlanView } from '../../domain/plan'
+import type { Role } from '../../domain/roles'
+import { SQLITE_MIGRATIONS } from './migrations'
+import type { EmployeeRecord, NewEmployee, NewPlan, Store } from './types'
+
+type Db = Database.Database
+
+interface EmployeeRow {
+  id: number
+  employee_no: string
+  name: string
+  department: string
+  role: Role
+  phone: string | null
+  active: number
+}
+
+interface PlanRow {
+  id: number
+  title: string
+  year: number | null
+  org: string | null
+  preamble: string
+  is_current: number
+  published_at: string | null
+}
+
+const nowIso = (): string => new Date().toISOString()
+
+function toEmployee(row: EmployeeRow | undefined): EmployeeRecord | null {
+  if (!row) return null
+  return {
+    id: row.id,
+    employeeNo: row.employee_no,
+    name: row.name,
+    department: row.department,
+    role: row.role,
+    phone: row.phone,
+    active: row.active === 1,
+  }
+}
+
+/** Serialises access to the one connection, so a transaction never interleaves with another request. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve()
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.tail
+    let release!: () => void
+    this.tail = new Promise<void>((resolve) => (release = resolve))
+    await previous
+    try {
+      return await fn()
+    } finally {
+      release()
+    }
+  }
+}
+
+/** Applies the migrations that this database has not seen yet. */
+export function migrateSqlite(db: Db): number[] {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  )
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  )
+  const done: number[] = []
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (applied.has(migration.version)) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        nowIso(),
+      )
+    })()
+    done.push(migration.version)
+  }
+  return done
+}
+
+/** Operations on one connection; `locked` says whether the caller already holds the mutex. */
+class SqliteOps implements Store {
+  readonly kind = 'sqlite' as const
+
+  constructor(
+    protected readonly db: Db,
+    private readonly mutex: Mutex,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  private use<T>(fn: () => T): Promise<T> {
+    if (this.inTransaction) return Promise.resolve().then(fn)
+    return this.mutex.run(async () => this.db.transaction(fn)())
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this)
+    return this.mutex.run(async () => {
+      this.db.exec('BEGIN IMMEDIATE')
+      try {
+        const result = await fn(new SqliteOps(this.db, this.mutex, true))
+        this.db.exec('COMMIT')
+        return result
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        throw error
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.run(async () => this.db.close())
+  }
+
+  getMeta(key: string): Promise<string | null> {
+    return this.use(() => {
+      const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined
+      return row?.value ?? null
+    })
+  }
+
+  setMeta(key: string, value: string): Promise<void> {
+    return this.use(() => {
+      this.db
+        .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(key, value)
+    })
+  }
+
+  countEmployees(): Promise<number> {
+    return this.use(() => (this.db.prepare('SELECT count(*) AS n FROM employees').get() as { n: number }).n)
+  }
+
+  insertEmployees(rows: NewEmployee[]): Promise<void> {
+    return this.use(() => {
+      const insert = this.db.prepare(
+        `INSERT INTO employees (employee_no, name, department, role, phone, active, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+      )
+      const at = nowIso()
+      for (const row of rows) insert.run(row.employeeNo, row.name, row.department, row.role, row.phone ?? null, at, at)
+    })
+  }
+
+  getEmployeeById(id: number): Promise<EmployeeRecord | null> {
+    return this.use(() => toEmployee(this.db.prepare('SELECT * FROM employees WHERE id = ?').get(id) as EmployeeRow))
+  }
+
+  getEmployeeByNo(employeeNo: string): Promise<EmployeeRecord | null> {
+    return this.use(() =>
+      toEmployee(this.db.prepare('SELECT * FROM employees WHERE employee_no = ?').get(employeeNo) as EmployeeRow),
+    )
+  }
+
+  getEmployeeByOpenid(openid: string): Promise<EmployeeRecord | null> {
+    return this.use(() =>
+      toEmployee(this.db.prepare('SELECT * FROM employees WHERE openid = ?').get(openid) as EmployeeRow),
+    )
+  }
+
+  bindOpenid(employeeId: number, openid: string): Promise<void> {
+    return this.use(() => {
+      this.db.prepare('UPDATE employees SET openid = ?, updated_at = ? WHERE id = ?').run(openid, nowIso(), employeeId)
+    })
+  }
+
+  listDemoAccounts(employees: number): Promise<EmployeeRecord[]> {
+    return this.use(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM (SELECT * FROM employees WHERE active = 1 AND role = 'admin' ORDER BY employee_no LIMIT 2)
+           UNION ALL SELECT * FROM (SELECT * FROM employees WHERE active = 1 AND role = 'organizer' ORDER BY employee_no LIMIT 2)
+           UNION ALL SELECT * FROM (SELECT * FROM employees WHERE active = 1 AND role = 'employee' ORDER BY employee_no LIMIT ?)`,
+        )
+        .all(employees) as EmployeeRow[]
+      return rows.map((row) => toEmployee(row) as EmployeeRecord)
+    })
+  }
+
+  countPlans(): Promise<number> {
+    return this.use(() => (this.db.prepare('SELECT count(*) AS n FROM plans').get() as { n: number }).n)
+  }
+
+  insertPlan(plan: NewPlan, options: { publish: boolean; makeCurrent: boolean }): Promise<number> {
+    return this.use(() => {
+      const at = nowIso()
+      if (options.makeCurrent) this.db.prepare('UPDATE plans SET is_current = 0 WHERE is_current = 1').run()
+      const planId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO plans (title, year, org, preamble, source_text, removed_json, status, is_current, created_at, published_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            plan.title,
+            plan.year,
+            plan.org,
+            plan.preamble,
+            plan.sourceText,
+            JSON.stringify(plan.removed),
+            options.publish ? 'published' : 'draft',
+            options.makeCurrent ? 1 : 0,
+            at,
+            options.publish ? at : null,
+          ).lastInsertRowid,
+      )
+      const insertSection = this.db.prepare(
+        'INSERT INTO plan_sections (plan_id, position, source_number, title, intro) VALUES (?, ?, ?, ?, ?)',
+      )
+      const insertItem = this.db.prepare(
+        'INSERT INTO plan_items (section_id, position, number, source_number, heading, body) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      plan.sections.forEach((section, sectionIndex) => {
+        const sectionId = insertSection.run(
+          planId,
+          sectionIndex + 1,
+          section.sourceNumber,
+          section.title,
+          section.intro ?? '',
+        ).lastInsertRowid
+        section.items.forEach((item, itemIndex) => {
+          insertItem.run(sectionId, itemIndex + 1, item.number, item.sourceNumber, item.heading, item.body)
+        })
+      })
+      return planId
+    })
+  }
+
+  getCurrentPlanId(): Promise<number | null> {
+    return this.use(() => {
+      const row = this.db.prepare('SELECT id FROM plans WHERE is_current = 1').get() as { id: number } | undefined
+      return row?.id ?? null
+    })
+  }
+
+  getPlan(id: number): Promise<PlanView | null> {
+    return this.use(() => {
+      const plan = this.db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined
+      if (!plan) return null
+      const sections = this.db.prepare('SELECT * FROM plan_sections WHERE plan_id = ? ORDER BY position').all(id) as {
+        id: number
+        position: number
+        source_number: string
+        title: string
+        intro: string
+      }[]
+      const items = this.db
+        .prepare(
+          `SELECT i.* FROM plan_items i JOIN plan_sections s ON s.id = i.section_id
+           WHERE s.plan_id = ? ORDER BY s.position, i.position`,
+        )
+        .all(id) as {
+        id: number
+        section_id: number
+        number: number
+        source_number: string
+        heading: string
+        body: string
+      }[]
+      return {
+        id: plan.id,
+        title: plan.title,
+        year: plan.year,
+        org: plan.org,
+        preamble: plan.preamble,
+        isCurrent: plan.is_current === 1,
+        publishedAt: plan.published_at,
+        sections: sections.map((s) => ({
+          id: s.id,
+          number: s.position,
+          sourceNumber: s.source_number,
+          title: s.title,
+          intro: s.intro,
+          items: items
+            .filter((i) => i.section_id === s.id)
+            .map((i) => ({
+              id: i.id,
+              number: i.number,
+              sourceNumber: i.source_number,
+              heading: i.heading,
+              body: i.body,
+            })),
+        })),
+      }
+    })
+  }
+
+  listPlans(options: { publishedOnly: boolean }): Promise<PlanSummary[]> {
+    return this.use(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT p.id, p.title, p.year, p.org, p.is_current, p.published_at,
+             (SELECT count(*) FROM plan_sections s WHERE s.plan_id = p.id) AS section_count,
+             (SELECT count(*) FROM plan_items i JOIN plan_sections s ON s.id = i.section_id WHERE s.plan_id = p.id) AS item_count
+           FROM plans p
+           WHERE (? = 0 OR p.status = 'published')
+           ORDER BY p.is_current DESC, p.year DESC, p.id DESC`,
+        )
+        .all(options.publishedOnly ? 1 : 0) as (PlanRow & { section_count: number; item_count: number })[]
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        year: r.year,
+        org: r.org,
+        isCurrent: r.is_current === 1,
+        publishedAt: r.published_at,
+        sectionCount: r.section_count,
+        itemCount: r.item_count,
+      }))
+    })
+  }
+}
+
+/** Opens (creating if needed) the SQLite database file and brings its schema up to date. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrateSqlite(db)
+  return new SqliteOps(db, new Mutex(), false)
+}

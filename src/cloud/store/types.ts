@@ -1,0 +1,62 @@
+import type { Employee } from '../../domain/employee'
+import type { PlanSummary, PlanView } from '../../domain/plan'
+import type { Role } from '../../domain/roles'
+
+/** An employee as stored: what the app sees plus account state. */
+export interface EmployeeRecord extends Employee {
+  phone: string | null
+  active: boolean
+}
+
+export interface NewEmployee {
+  employeeNo: string
+  name: string
+  department: string
+  role: Role
+  phone?: string | null
+}
+
+/** A parsed plan ready to be stored (shape of src/plan's output). */
+export interface NewPlan {
+  title: string
+  year: number | null
+  org: string | null
+  preamble: string
+  sourceText: string
+  removed: string[]
+  sections: {
+    number: number
+    sourceNumber: string
+    title: string
+    intro?: string
+    items: { number: number; sourceNumber: string; heading: string; body: string }[]
+  }[]
+}
+
+/**
+ * The storage of the cloud layer: named operations, each atomic on its own.
+ * `transaction` runs several of them as one unit; handlers of write actions get a transactional store.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres'
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
+  close(): Promise<void>
+
+  getMeta(key: string): Promise<string | null>
+  setMeta(key: string, value: string): Promise<void>
+
+  countEmployees(): Promise<number>
+  insertEmployees(rows: NewEmployee[]): Promise<void>
+  getEmployeeById(id: number): Promise<EmployeeRecord | null>
+  getEmployeeByNo(employeeNo: string): Promise<EmployeeRecord | null>
+  getEmployeeByOpenid(openid: string): Promise<EmployeeRecord | null>
+  bindOpenid(employeeId: number, openid: string): Promise<void>
+  /** Active employees to offer on the demo login page: administrators, organizers, then `employees` others. */
+  listDemoAccounts(employees: number): Promise<EmployeeRecord[]>
+
+  countPlans(): Promise<number>
+  insertPlan(plan: NewPlan, options: { publish: boolean; makeCurrent: boolean }): Promise<number>
+  getCurrentPlanId(): Promise<number | null>
+  getPlan(id: number): Promise<PlanView | null>
+  listPlans(options: { publishedOnly: boolean }): Promise<PlanSummary[]>
+}

@@ -1,0 +1,56 @@
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import './index.scss'
+
+/** Placeholder blocks shown while a list loads. */
+export function LoadingSkeleton({ blocks = 3 }: { blocks?: number }) {
+  return (
+    <View className='wm-skeleton' aria-busy='true' aria-label='正在加载'>
+      {Array.from({ length: blocks }, (_, i) => (
+        <View key={i} className='wm-skeleton__block'>
+          <Skeleton rows={3} animated />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** What went wrong, in plain Chinese, with a retry. */
+export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <View className='wm-state' role='alert'>
+      <View className='wm-state__glyph wm-state__glyph--error'>!</View>
+      <Text className='wm-state__title'>没能加载出来</Text>
+      <Text className='wm-state__text'>{message}</Text>
+      <Button type='primary' className='wm-state__action' onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  )
+}
+
+/** An empty list: says what is missing and what to do next. */
+export function EmptyState({
+  title,
+  hint,
+  actionText,
+  onAction,
+}: {
+  title: string
+  hint?: string
+  actionText?: string
+  onAction?: () => void
+}) {
+  return (
+    <View className='wm-state'>
+      <View className='wm-state__glyph'>空</View>
+      <Text className='wm-state__title'>{title}</Text>
+      {hint && <Text className='wm-state__text'>{hint}</Text>}
+      {actionText && onAction && (
+        <Button type='primary' fill='outline' className='wm-state__action' onClick={onAction}>
+          {actionText}
+        </Button>
+      )}
+    </View>
+  )
+}

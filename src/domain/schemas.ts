@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+/** Input schemas of the cloud actions: the single source of their payload types. */
+export const employeeNoSchema = z
+  .string({ error: '请输入工号' })
+  .trim()
+  .regex(/^[A-Za-z]\d{3,9}$/, '工号格式不正确，例如 E0001')
+  .transform((s) => s.toUpperCase())
+
+export const devLoginInput = z.strictObject({ employeeNo: employeeNoSchema })
+export type DevLoginInput = z.infer<typeof devLoginInput>
+
+export const bindInput = z.strictObject({
+  employeeNo: employeeNoSchema,
+  name: z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(32, '姓名过长'),
+})
+export type BindInput = z.infer<typeof bindInput>
+
+export const emptyInput = z.strictObject({})
+
+export const idInput = z.strictObject({
+  id: z
+    .number({ error: '缺少编号' })
+    .int('编号应为整数')
+    .positive('编号应为正整数')
+    .max(2 ** 31),
+})
+export type IdInput = z.infer<typeof idInput>

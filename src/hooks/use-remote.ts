@@ -1,0 +1,64 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError } from '../api/client'
+
+export const LOGIN_PAGE = '/packages/auth/login/index'
+
+export interface Remote<T> {
+  data: T | null
+  error: string | null
+  loading: boolean
+  reload: () => void
+}
+
+/** Sends the user to the login page, remembering where they were. */
+export function goToLogin(): void {
+  const pages = Taro.getCurrentPages()
+  const current = pages[pages.length - 1]
+  if (current?.route?.includes('packages/auth/login')) return
+  Taro.redirectTo({ url: LOGIN_PAGE })
+}
+
+/** Loads data for a page: loading state, Chinese error message, retry; an expired login goes to the login page. */
+export function useRemote<T>(
+  load: () => Promise<T>,
+  deps: unknown[] = [],
+  options: { refreshOnShow?: boolean } = {},
+): Remote<T> {
+  const [data, setData] = useState<T | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const seq = useRef(0)
+  const loaded = useRef(false)
+
+  const run = useCallback(() => {
+    const mine = ++seq.current
+    setLoading(true)
+    setError(null)
+    load()
+      .then((value) => {
+        if (mine !== seq.current) return
+        setData(value)
+        loaded.current = true
+      })
+      .catch((e: unknown) => {
+        if (mine !== seq.current) return
+        if (e instanceof ApiError && e.code === 'unauthenticated') {
+          goToLogin()
+          return
+        }
+        setError(e instanceof Error ? e.message : '加载失败，请重试')
+      })
+      .finally(() => {
+        if (mine === seq.current) setLoading(false)
+      })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps)
+
+  useEffect(run, [run])
+  useDidShow(() => {
+    if (options.refreshOnShow && loaded.current) run()
+  })
+
+  return { data, error, loading, reload: run }
+}

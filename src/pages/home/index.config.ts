@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '文明实践',
+  enablePullDownRefresh: true,
+})

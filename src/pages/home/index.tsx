@@ -1,0 +1,57 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { fetchCurrentPlan } from '../../api/client'
+import ThemeCard from '../../components/theme-card'
+import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
+import { useRemote } from '../../hooks/use-remote'
+import './index.scss'
+
+/** 首页: the current plan's themes as cards. */
+export default function HomePage() {
+  const { data: plan, error, loading, reload } = useRemote(fetchCurrentPlan, [], { refreshOnShow: true })
+
+  usePullDownRefresh(() => {
+    reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const openPlans = () => Taro.navigateTo({ url: '/packages/plan/plans/index' })
+
+  return (
+    <View className='wm-page home'>
+      {plan && (
+        <View className='home__hero'>
+          <Text className='home__org'>
+            {[plan.org, plan.year ? `${plan.year}年度` : ''].filter(Boolean).join(' · ')}
+          </Text>
+          <Text className='home__title'>{plan.title || '精神文明建设工作要点'}</Text>
+          <Text className='home__stats'>
+            {plan.sections.length} 个主题 · {plan.sections.reduce((n, s) => n + s.items.length, 0)} 项工作要点
+          </Text>
+        </View>
+      )}
+      {loading && !plan && <LoadingSkeleton blocks={4} />}
+      {error && !plan && <ErrorState message={error} onRetry={reload} />}
+      {plan && (
+        <>
+          <View className='wm-section-title'>
+            <Text>工作主题</Text>
+            <Text className='wm-link' onClick={openPlans}>
+              往年及其他要点 ›
+            </Text>
+          </View>
+          {plan.sections.length === 0 && (
+            <EmptyState title='这份要点还没有主题' hint='请联系文明办在管理后台导入要点全文' />
+          )}
+          {plan.sections.map((section) => (
+            <ThemeCard
+              key={section.id}
+              section={section}
+              onOpen={(s) => Taro.navigateTo({ url: `/pages/theme/index?planId=${plan.id}&section=${s.number}` })}
+            />
+          ))}
+        </>
+      )}
+    </View>
+  )
+}

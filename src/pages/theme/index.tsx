@@ -1,0 +1,82 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { fetchPlan } from '../../api/client'
+import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
+import { pickThemeStyle } from '../../components/theme-card/theme-style'
+import { formatChineseNumber } from '../../domain/plan'
+import { useRemote } from '../../hooks/use-remote'
+import './index.scss'
+
+/** A theme: its work points, each opening onto its full text. */
+export default function ThemePage() {
+  const { params } = useRouter()
+  const planId = Number(params.planId)
+  const sectionNumber = Number(params.section)
+  const { data: plan, error, loading, reload } = useRemote(() => fetchPlan(planId), [planId])
+  const section = plan?.sections.find((s) => s.number === sectionNumber)
+
+  useEffect(() => {
+    if (section) Taro.setNavigationBarTitle({ title: `主题${formatChineseNumber(section.number)}` })
+  }, [section])
+
+  if (loading && !plan)
+    return (
+      <View className='wm-page'>
+        <LoadingSkeleton blocks={3} />
+      </View>
+    )
+  if (error && !plan)
+    return (
+      <View className='wm-page'>
+        <ErrorState message={error} onRetry={reload} />
+      </View>
+    )
+  if (!plan || !section) {
+    return (
+      <View className='wm-page'>
+        <EmptyState
+          title='没有找到这个主题'
+          hint='要点可能已更新，请回到首页重新进入'
+          actionText='回到首页'
+          onAction={() => Taro.switchTab({ url: '/pages/home/index' })}
+        />
+      </View>
+    )
+  }
+
+  const style = pickThemeStyle(section.title, section.number - 1)
+  return (
+    <View className='wm-page theme'>
+      <View className='theme__head' style={{ background: style.tint }}>
+        <View className='theme__seal' style={{ color: style.ink, borderColor: style.ink }} aria-hidden>
+          {style.glyph}
+        </View>
+        <Text className='theme__number' style={{ color: style.ink }}>
+          主题{formatChineseNumber(section.number)} · {section.items.length} 项工作要点
+        </Text>
+        <Text className='theme__title'>{section.title}</Text>
+        {section.intro && <Text className='theme__intro'>{section.intro}</Text>}
+      </View>
+      {section.items.length === 0 && <EmptyState title='本主题下暂无具体工作要点' hint='可返回首页查看其他主题' />}
+      {section.items.map((item) => (
+        <View
+          key={item.id}
+          className='wm-card theme__item'
+          role='link'
+          aria-label={item.heading}
+          onClick={() => Taro.navigateTo({ url: `/packages/plan/point/index?planId=${plan.id}&itemId=${item.id}` })}
+        >
+          <View className='theme__item-head'>
+            <Text className='theme__item-number' style={{ background: style.tint, color: style.ink }}>
+              {item.number}
+            </Text>
+            <Text className='theme__item-heading'>{item.heading}</Text>
+          </View>
+          {item.body && <Text className='theme__item-body'>{item.body.replace(/\n/g, '')}</Text>}
+          <Text className='theme__item-more'>阅读全文 ›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const H5_DIST = path.resolve(__dirname, '../../dist/h5')
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots')
+
+/** Fails early, with what to do, when the browser or the H5 build is missing. */
+export function assertPrerequisites(): void {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH)`,
+    )
+  }
+  if (!fs.existsSync(path.join(H5_DIST, 'index.html'))) {
+    throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does it)')
+  }
+}
+
+/** Headless Chromium as a phone: 375×812, touch, a throw-away profile. */
+export async function launchPhone(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  assertPrerequisites()
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wm-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  return {
+    context,
+    async close() {
+      await context.close()
+      fs.rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Saves a screenshot under test-results/screenshots for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // Wait for the page-transition slide to finish, so the picture shows one page, not two halves.
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page.taro_page_show')
+    const top = pages[pages.length - 1]
+    return !top || top.classList.contains('taro_page_stationed')
+  })
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false })
+}
+
+/** Collects page errors and failed same-origin requests, so a test can assert there were none. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  return problems
+}
