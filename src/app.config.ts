@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/mine/index', 'pages/theme/index'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/mine/index', 'pages/theme/index', 'pages/activity/index'],
   subPackages: [
     { root: 'packages/plan', pages: ['point/index', 'plans/index', 'plan/index'] },
     { root: 'packages/auth', pages: ['login/index'] },

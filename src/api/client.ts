@@ -1,5 +1,15 @@
 import type { Employee, LoginResult } from '../domain/employee'
 import type { ErrorCode } from '../domain/errors'
+import type {
+  ActivityCategory,
+  ActivityDetail,
+  ActivityPage,
+  ActivityStatus,
+  CheckinCode,
+  MyRegistration,
+  Registration,
+  RegistrationResult,
+} from '../domain/activity'
 import type { PlanSummary, PlanView } from '../domain/plan'
 import { sendAction, usesTokenLogin } from './transport'
 import { clearSession, getToken, saveSession } from './session'
@@ -83,4 +93,50 @@ export async function fetchPlan(id: number): Promise<PlanView> {
   const hit = planCache.get(id)
   if (hit && Date.now() - hit.at < PLAN_CACHE_MS) return hit.plan
   return remember(await callApi<PlanView>('plan.get', { id }))
+}
+
+export interface ActivityQuery {
+  category?: ActivityCategory
+  status?: ActivityStatus
+  planItemId?: number
+  page?: number
+  pageSize?: number
+}
+
+/** A page of activities, filtered and sorted by the cloud layer. */
+export function fetchActivities(query: ActivityQuery = {}): Promise<ActivityPage> {
+  return callApi<ActivityPage>('activity.list', query)
+}
+
+/** One activity with seats, the caller's registration and the work points it serves. */
+export function fetchActivity(id: number): Promise<ActivityDetail> {
+  return callApi<ActivityDetail>('activity.get', { id })
+}
+
+/** Registers the caller; answers confirmed or waitlisted (with the place in line). */
+export function register(
+  activityId: number,
+  choices: { options?: string[]; form?: Record<string, string | number | string[]> } = {},
+): Promise<RegistrationResult> {
+  return callApi<RegistrationResult>('registration.create', { activityId, ...choices })
+}
+
+/** Cancels the caller's registration. */
+export function cancelRegistration(activityId: number): Promise<{ registration: Registration }> {
+  return callApi<{ registration: Registration }>('registration.cancel', { activityId })
+}
+
+/** The caller's registrations, newest activity first. */
+export function fetchMyRegistrations(): Promise<MyRegistration[]> {
+  return callApi<MyRegistration[]>('registration.mine')
+}
+
+/** Checks the caller in with the code shown at the venue. */
+export function checkIn(activityId: number, code: string): Promise<{ registration: Registration }> {
+  return callApi<{ registration: Registration }>('checkin.create', { activityId, code })
+}
+
+/** Organizers: the current check-in code of an activity and its QR payload. */
+export function fetchCheckinCode(id: number): Promise<CheckinCode> {
+  return callApi<CheckinCode>('admin.activity.checkinCode', { id })
 }

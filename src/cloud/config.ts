@@ -33,7 +33,7 @@ export interface GatewayConfig {
 }
 
 /** Reads and checks the gateway's configuration from the environment; throws naming the bad variable. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+export function readConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

@@ -1,10 +1,14 @@
 import { z } from 'zod'
 import type { Envelope } from '../domain/errors'
 import { hasRole } from '../domain/roles'
+import { activityActions } from './actions/activity'
+import { adminActivityActions } from './actions/admin-activity'
 import { authActions } from './actions/auth'
+import { checkinActions } from './actions/checkin'
 import type { ActionDef } from './actions/define'
 import { meActions } from './actions/me'
 import { planActions } from './actions/plan'
+import { registrationActions } from './actions/registration'
 import type { Principal, RouterConfig } from './context'
 import { AppError } from './errors'
 import type { EmployeeRecord, Store } from './store/types'
@@ -16,6 +20,10 @@ export const ACTIONS: Record<string, ActionDef> = {
   ...authActions,
   ...meActions,
   ...planActions,
+  ...activityActions,
+  ...registrationActions,
+  ...checkinActions,
+  ...adminActivityActions,
 }
 
 export interface RouterResult<T = unknown> {

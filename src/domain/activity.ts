@@ -167,7 +167,8 @@ export function validateChoices(
       continue
     }
     if (field.type === 'text' && typeof value !== 'string') return `“${field.label}”应为文字`
-    if (field.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) return `“${field.label}”应为数字`
+    if (field.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value)))
+      return `“${field.label}”应为数字`
     if (field.type === 'single' && (typeof value !== 'string' || !field.choices?.includes(value))) {
       return `“${field.label}”请从给定选项中选择`
     }
@@ -185,4 +186,75 @@ export function validateChoices(
 export function isCheckinOpen(activity: Activity, now: Date): boolean {
   const at = now.getTime()
   return !activity.cancelledAt && at >= t(activity.checkinOpensAt) && at < t(activity.checkinClosesAt)
+}
+
+/** An activity in a list, with where it stands and the caller's own state. */
+export interface ActivitySummary {
+  id: number
+  category: ActivityCategory
+  title: string
+  location: string
+  organizerDepartment: string
+  startsAt: string
+  endsAt: string
+  registrationOpensAt: string
+  registrationClosesAt: string
+  capacity: number | null
+  waitlistEnabled: boolean
+  status: ActivityStatus
+  confirmedCount: number
+  waitlistCount: number
+  cancelReason: string | null
+  /** The caller's active registration status, if any. */
+  myStatus: RegistrationStatus | null
+  myCheckedIn: boolean
+}
+
+/** A work point an activity serves, enough to link to it. */
+export interface ActivityPlanItem {
+  id: number
+  planId: number
+  sectionNumber: number
+  number: number
+  heading: string
+}
+
+/** An activity with everything its page shows. */
+export interface ActivityDetail extends Activity {
+  status: ActivityStatus
+  confirmedCount: number
+  waitlistCount: number
+  /** Confirmed registrations per option key. */
+  optionCounts: Record<string, number>
+  planItems: ActivityPlanItem[]
+  eligible: boolean
+  canCancel: boolean
+  checkinOpen: boolean
+  myRegistration: Registration | null
+}
+
+export interface ActivityPage {
+  items: ActivitySummary[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+/** One of my registrations, with the activity it is for. */
+export interface MyRegistration extends Registration {
+  activity: ActivitySummary
+}
+
+export interface RegistrationResult {
+  registration: Registration
+  status: 'confirmed' | 'waitlisted'
+  position?: number
+  /** True when this call found an existing registration instead of making a new one. */
+  existing: boolean
+}
+
+export interface CheckinCode {
+  code: string
+  qrPayload: string
+  validUntil: string
 }

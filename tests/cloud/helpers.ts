@@ -22,6 +22,10 @@ export interface InProcess {
   store: Store
   router: Router
   dbFile: string
+  /** Moves the router's clock (it starts at FIXED_NOW). */
+  setNow: (date: Date) => void
+  /** The principal of a demo employee by 工号. */
+  as: (employeeNo: string) => Promise<Principal>
   call: (action: string, payload?: unknown, principal?: Principal) => ReturnType<Router>
   close: () => Promise<void>
 }
@@ -31,16 +35,21 @@ export async function createInProcess(options: { demoMode?: boolean; seed?: bool
   const { dir, cleanup } = makeTempDir()
   const dbFile = path.join(dir, 'test.db')
   const store = openSqliteStore(dbFile)
-  if (options.seed !== false) await seedDemoData(store)
+  if (options.seed !== false) await seedDemoData(store, FIXED_NOW)
+  let now = FIXED_NOW
   const router = createRouter({
     store,
-    clock: () => FIXED_NOW,
+    clock: () => now,
     config: { demoMode: options.demoMode ?? true, tokenSecret: TEST_SECRET, tokenTtlSeconds: 3600 },
   })
   return {
     store,
     router,
     dbFile,
+    setNow: (date) => {
+      now = date
+    },
+    as: async (employeeNo) => ({ employeeId: (await store.getEmployeeByNo(employeeNo))!.id }),
     call: (action, payload = {}, principal = {}) => router(action, payload, principal),
     async close() {
       await store.close()

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parsePlanText } from '../../plan'
 import type { NewPlan, Store } from '../store/types'
+import { seedDemoActivities } from './activities'
 import { buildDemoRoster } from './roster'
 
 /** The raw seed plan text shipped with the project (kept exactly as scraped, noise and all). */
@@ -13,11 +14,15 @@ export function preparePlans(text: string): NewPlan[] {
   return plans.map((plan) => ({ ...plan, sourceText: text, removed }))
 }
 
-/** Fills an empty database with the demo roster and the seed plans; leaves a filled one alone. */
-export async function seedDemoData(store: Store): Promise<{ employees: number; plans: number }> {
+/** Fills an empty database with the demo roster, the seed plans and a year of activities; leaves a filled one alone. */
+export async function seedDemoData(
+  store: Store,
+  now = new Date(),
+): Promise<{ employees: number; plans: number; activities: number }> {
   return store.transaction(async (tx) => {
     let employees = 0
     let plans = 0
+    let activities = 0
     if ((await tx.countEmployees()) === 0) {
       const roster = buildDemoRoster()
       await tx.insertEmployees(roster)
@@ -30,6 +35,7 @@ export async function seedDemoData(store: Store): Promise<{ employees: number; p
         plans++
       }
     }
-    return { employees, plans }
+    if ((await tx.countActivities()) === 0) activities = await seedDemoActivities(tx, now)
+    return { employees, plans, activities }
   })
 }

@@ -56,4 +56,69 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       );
     `,
   },
+  {
+    version: 2,
+    name: 'activities and registrations',
+    sql: `
+      CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        category TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        organizer_department TEXT NOT NULL,
+        location TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        registration_opens_at TEXT NOT NULL,
+        registration_closes_at TEXT NOT NULL,
+        cancel_cutoff_at TEXT NOT NULL,
+        checkin_opens_at TEXT NOT NULL,
+        checkin_closes_at TEXT NOT NULL,
+        capacity INTEGER,
+        waitlist_enabled INTEGER NOT NULL,
+        eligible_departments_json TEXT NOT NULL DEFAULT '[]',
+        options_json TEXT NOT NULL DEFAULT '[]',
+        max_options INTEGER NOT NULL DEFAULT 1,
+        form_fields_json TEXT NOT NULL DEFAULT '[]',
+        volunteer_hours REAL NOT NULL DEFAULT 0,
+        created_by INTEGER REFERENCES employees (id),
+        cancelled_at TEXT,
+        cancel_reason TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX activities_starts_at ON activities (starts_at);
+      CREATE TABLE activity_plan_items (
+        activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+        plan_item_id INTEGER NOT NULL REFERENCES plan_items (id) ON DELETE CASCADE,
+        PRIMARY KEY (activity_id, plan_item_id)
+      );
+      CREATE INDEX activity_plan_items_item ON activity_plan_items (plan_item_id);
+      CREATE TABLE registrations (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities (id),
+        employee_id INTEGER NOT NULL REFERENCES employees (id),
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
+        options_json TEXT NOT NULL DEFAULT '[]',
+        form_json TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        cancelled_at TEXT,
+        checked_in_at TEXT
+      );
+      -- One live registration per person and activity; cancelled ones stay as history.
+      CREATE UNIQUE INDEX registrations_one_live ON registrations (activity_id, employee_id) WHERE status <> 'cancelled';
+      CREATE INDEX registrations_activity_status ON registrations (activity_id, status, id);
+      CREATE INDEX registrations_employee ON registrations (employee_id);
+      CREATE TABLE registration_events (
+        id INTEGER PRIMARY KEY,
+        registration_id INTEGER NOT NULL REFERENCES registrations (id),
+        type TEXT NOT NULL,
+        actor_id INTEGER REFERENCES employees (id),
+        detail TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX registration_events_registration ON registration_events (registration_id);
+    `,
+  },
 ]

@@ -3,8 +3,26 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { PlanSummary, PlanView } from '../../domain/plan'
 import type { Role } from '../../domain/roles'
+import type {
+  Activity,
+  ActivityPlanItem,
+  ActivitySummary,
+  Registration,
+  RegistrationStatus,
+  SeatCounts,
+} from '../../domain/activity'
 import { SQLITE_MIGRATIONS } from './migrations'
-import type { EmployeeRecord, NewEmployee, NewPlan, Store } from './types'
+import * as act from './sqlite-activity'
+import type {
+  ActivityListFilter,
+  EmployeeRecord,
+  NewActivity,
+  NewEmployee,
+  NewPlan,
+  NewRegistration,
+  RegistrationEvent,
+  Store,
+} from './types'
 
 type Db = Database.Database
 
@@ -314,6 +332,70 @@ class SqliteOps implements Store {
         itemCount: r.item_count,
       }))
     })
+  }
+
+  insertActivity(activity: NewActivity, createdBy: number | null, at: string): Promise<number> {
+    return this.use(() => act.insertActivity(this.db, activity, createdBy, at))
+  }
+
+  updateActivity(id: number, activity: NewActivity, at: string): Promise<void> {
+    return this.use(() => act.updateActivity(this.db, id, activity, at))
+  }
+
+  cancelActivity(id: number, reason: string, at: string): Promise<void> {
+    return this.use(() => act.cancelActivity(this.db, id, reason, at))
+  }
+
+  getActivity(id: number): Promise<Activity | null> {
+    return this.use(() => act.getActivity(this.db, id))
+  }
+
+  countActivities(): Promise<number> {
+    return this.use(() => act.countActivities(this.db))
+  }
+
+  listActivities(filter: ActivityListFilter): Promise<{ rows: ActivitySummary[]; total: number }> {
+    return this.use(() => act.listActivities(this.db, filter))
+  }
+
+  getPlanItemRefs(ids: number[]): Promise<ActivityPlanItem[]> {
+    return this.use(() => act.getPlanItemRefs(this.db, ids))
+  }
+
+  getSeatCounts(activityId: number): Promise<SeatCounts & { waitlisted: number }> {
+    return this.use(() => act.getSeatCounts(this.db, activityId))
+  }
+
+  getLiveRegistration(activityId: number, employeeId: number): Promise<Registration | null> {
+    return this.use(() => act.getLiveRegistration(this.db, activityId, employeeId))
+  }
+
+  insertRegistration(registration: NewRegistration): Promise<Registration> {
+    return this.use(() => act.insertRegistration(this.db, registration))
+  }
+
+  setRegistrationStatus(id: number, status: RegistrationStatus, event: RegistrationEvent): Promise<void> {
+    return this.use(() => act.setRegistrationStatus(this.db, id, status, event))
+  }
+
+  markCheckedIn(id: number, event: RegistrationEvent): Promise<void> {
+    return this.use(() => act.markCheckedIn(this.db, id, event))
+  }
+
+  listWaitlist(activityId: number): Promise<Registration[]> {
+    return this.use(() => act.listWaitlist(this.db, activityId))
+  }
+
+  getWaitlistPosition(activityId: number, registrationId: number): Promise<number> {
+    return this.use(() => act.getWaitlistPosition(this.db, activityId, registrationId))
+  }
+
+  listRegistrationsOf(employeeId: number): Promise<Registration[]> {
+    return this.use(() => act.listRegistrationsOf(this.db, employeeId))
+  }
+
+  listRegistrationsFor(activityId: number): Promise<Registration[]> {
+    return this.use(() => act.listRegistrationsFor(this.db, activityId))
   }
 }
 

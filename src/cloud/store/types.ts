@@ -1,3 +1,12 @@
+import type {
+  Activity,
+  ActivityPlanItem,
+  ActivityStatus,
+  ActivitySummary,
+  Registration,
+  RegistrationStatus,
+  SeatCounts,
+} from '../../domain/activity'
 import type { Employee } from '../../domain/employee'
 import type { PlanSummary, PlanView } from '../../domain/plan'
 import type { Role } from '../../domain/roles'
@@ -33,6 +42,36 @@ export interface NewPlan {
   }[]
 }
 
+/** An activity as written: every field but id and the cancellation. */
+export type NewActivity = Omit<Activity, 'id' | 'cancelledAt' | 'cancelReason'>
+
+export interface ActivityListFilter {
+  now: string
+  viewerId: number
+  category?: string
+  status?: ActivityStatus
+  planItemId?: number
+  limit: number
+  offset: number
+}
+
+export interface NewRegistration {
+  activityId: number
+  employeeId: number
+  status: 'confirmed' | 'waitlisted'
+  options: string[]
+  form: Record<string, string | number | string[]>
+  at: string
+}
+
+export interface RegistrationEvent {
+  registrationId: number
+  type: string
+  actorId: number | null
+  detail?: string
+  at: string
+}
+
 /**
  * The storage of the cloud layer: named operations, each atomic on its own.
  * `transaction` runs several of them as one unit; handlers of write actions get a transactional store.
@@ -59,4 +98,22 @@ export interface Store {
   getCurrentPlanId(): Promise<number | null>
   getPlan(id: number): Promise<PlanView | null>
   listPlans(options: { publishedOnly: boolean }): Promise<PlanSummary[]>
+
+  insertActivity(activity: NewActivity, createdBy: number | null, at: string): Promise<number>
+  updateActivity(id: number, activity: NewActivity, at: string): Promise<void>
+  cancelActivity(id: number, reason: string, at: string): Promise<void>
+  getActivity(id: number): Promise<Activity | null>
+  countActivities(): Promise<number>
+  listActivities(filter: ActivityListFilter): Promise<{ rows: ActivitySummary[]; total: number }>
+  getPlanItemRefs(ids: number[]): Promise<ActivityPlanItem[]>
+
+  getSeatCounts(activityId: number): Promise<SeatCounts & { waitlisted: number }>
+  getLiveRegistration(activityId: number, employeeId: number): Promise<Registration | null>
+  insertRegistration(registration: NewRegistration): Promise<Registration>
+  setRegistrationStatus(id: number, status: RegistrationStatus, event: RegistrationEvent): Promise<void>
+  markCheckedIn(id: number, event: RegistrationEvent): Promise<void>
+  listWaitlist(activityId: number): Promise<Registration[]>
+  getWaitlistPosition(activityId: number, registrationId: number): Promise<number>
+  listRegistrationsOf(employeeId: number): Promise<Registration[]>
+  listRegistrationsFor(activityId: number): Promise<Registration[]>
 }

@@ -1,0 +1,74 @@
+import {
+  canCancel,
+  decideSeat,
+  getActivityStatus,
+  isCheckinOpen,
+  isEligible,
+  type Activity,
+  type ActivityDetail,
+} from '../../domain/activity'
+import { hasRole } from '../../domain/roles'
+import { AppError, notFound } from '../errors'
+import type { EmployeeRecord, Store } from '../store/types'
+
+/** The activity, or 404. */
+export async function loadActivity(store: Store, id: number): Promise<Activity> {
+  const activity = await store.getActivity(id)
+  if (!activity) throw notFound('活动')
+  return activity
+}
+
+/** Organizers manage their own department's activities; administrators manage all. */
+export function assertCanManage(employee: EmployeeRecord, activity: Pick<Activity, 'organizerDepartment'>): void {
+  if (hasRole(employee.role, 'admin')) return
+  if (employee.role === 'organizer' && employee.department === activity.organizerDepartment) return
+  throw new AppError('forbidden', '只能管理本部门主办的活动')
+}
+
+/**
+ * Fills freed seats from the waitlist, earliest first, skipping anyone whose chosen options are still full.
+ * Runs inside the caller's transaction; returns the ids promoted.
+ */
+export async function promoteWaitlisted(tx: Store, activity: Activity, at: string): Promise<number[]> {
+  const promoted: number[] = []
+  for (const candidate of await tx.listWaitlist(activity.id)) {
+    const counts = await tx.getSeatCounts(activity.id)
+    if (activity.capacity !== null && counts.confirmed >= activity.capacity) break
+    if (decideSeat({ ...activity, waitlistEnabled: false }, counts, candidate.options) !== 'confirmed') continue
+    await tx.setRegistrationStatus(candidate.id, 'confirmed', {
+      registrationId: candidate.id,
+      type: 'promoted',
+      actorId: null,
+      at,
+    })
+    promoted.push(candidate.id)
+  }
+  return promoted
+}
+
+/** Everything the activity page shows, for `viewer`. */
+export async function buildActivityDetail(
+  store: Store,
+  activity: Activity,
+  viewer: EmployeeRecord,
+  now: Date,
+): Promise<ActivityDetail> {
+  const counts = await store.getSeatCounts(activity.id)
+  const mine = await store.getLiveRegistration(activity.id, viewer.id)
+  const myRegistration =
+    mine && mine.status === 'waitlisted'
+      ? { ...mine, position: await store.getWaitlistPosition(activity.id, mine.id) }
+      : mine
+  return {
+    ...activity,
+    status: getActivityStatus(activity, now),
+    confirmedCount: counts.confirmed,
+    waitlistCount: counts.waitlisted,
+    optionCounts: counts.byOption,
+    planItems: await store.getPlanItemRefs(activity.planItemIds),
+    eligible: isEligible(activity, viewer.department),
+    canCancel: canCancel(activity, now),
+    checkinOpen: isCheckinOpen(activity, now),
+    myRegistration,
+  }
+}
