@@ -1,10 +1,10 @@
-import crypto from 'node:crypto'
 import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { GatewayConfig } from './config'
 import { seedDemoData } from './demo/seed'
 import { createGateway } from './gateway'
 import { createRouter, type Router } from './router'
+import { resolveSecret } from './secret'
 import { openSqliteStore } from './store/sqlite'
 import type { Store } from './store/types'
 
@@ -16,23 +16,11 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** The token secret: from the environment, else generated once and kept in the database. */
-async function resolveTokenSecret(store: Store, configured: string | undefined): Promise<string> {
-  if (configured) return configured
-  return store.transaction(async (tx) => {
-    const existing = await tx.getMeta('token_secret')
-    if (existing) return existing
-    const secret = crypto.randomBytes(32).toString('hex')
-    await tx.setMeta('token_secret', secret)
-    return secret
-  })
-}
-
 /** Opens the store, loads demo data on first run (demo mode), and starts the gateway. */
 export async function startServer(config: GatewayConfig, clock?: () => Date): Promise<RunningServer> {
   const store = openSqliteStore(config.databaseFile)
   if (config.demoMode) await seedDemoData(store)
-  const tokenSecret = await resolveTokenSecret(store, config.tokenSecret)
+  const tokenSecret = await resolveSecret(store, config.tokenSecret)
   const router = createRouter({
     store,
     clock,
