@@ -1,29 +1,21 @@
 // Character classes shared by the plan parser. No lookbehind anywhere: older
 // mini-program JS engines (iOS < 16.4) reject it at load time.
 
-/** Punctuation that ends a sentence. */
-export const SENTENCE_END_CHARS = '。！？!?…'
+// Punctuation that ends a sentence.
+const SENTENCE_END_CHARS = '。！？!?…'
 
 /** Closing quotes and brackets that may follow a sentence end. */
 export const CLOSER_CHARS = '”’」』）)】》〉"\''
 
 const HAN_RE = /\p{Script=Han}/u
-const CJK_PUNCT_RE = /[\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00b7\u30fb\ufe10-\ufe6f]/
 const LATIN_RE = /[A-Za-z0-9]/
 const SPACE_RUN_RE = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g
 
-/** Tells whether a character is a Chinese character (Han script). */
-export function isHan(ch: string | undefined): boolean {
+function isHan(ch: string | undefined): boolean {
   return ch !== undefined && HAN_RE.test(ch)
 }
 
-/** Tells whether a character is CJK or full-width punctuation (incl. curly quotes and the middle dot). */
-export function isCjkPunct(ch: string | undefined): boolean {
-  return ch !== undefined && CJK_PUNCT_RE.test(ch)
-}
-
-/** Tells whether a character is an ASCII letter or digit. */
-export function isLatin(ch: string | undefined): boolean {
+function isLatin(ch: string | undefined): boolean {
   return ch !== undefined && LATIN_RE.test(ch)
 }
 
@@ -35,8 +27,8 @@ export function isSentenceEndAt(text: string, index: number): boolean {
   return ch === '.' && isHan(text[index - 1]) && !isLatin(text[index + 1])
 }
 
-/** Returns the last character of a text, skipping trailing closing quotes and brackets. */
-export function lastMeaningfulChar(text: string): string {
+// The last character of a text, skipping trailing closing quotes and brackets.
+function lastMeaningfulChar(text: string): string {
   let i = text.length - 1
   while (i >= 0 && CLOSER_CHARS.includes(text[i])) i--
   return i >= 0 ? text[i] : ''
@@ -71,9 +63,7 @@ export function removeStraySpaces(line: string): string {
 
 /** Counts characters by code point, so that rare Han characters outside the BMP count once. */
 export function countChars(text: string): number {
-  let n = 0
-  for (const _ of text) n++
-  return n
+  return Array.from(text).length
 }
 
 /** Tells whether quotes and brackets in a text are balanced (used to reject markers inside quotations). */

@@ -22,13 +22,11 @@ export function normalizeInput(text: string): string {
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
 }
 
-/**
- * Joins lines of a text that was hard-wrapped at a fixed width (e.g. every 30 characters):
- * a line that reaches the width continues on the next line; a shorter one ends where it ends.
- */
+/** Joins the lines of a text hard-wrapped at a fixed width (e.g. every 30 characters) back into paragraphs. */
 export function unwrapHardLines(lines: string[]): { lines: string[]; unwrapped: boolean } {
   const width = detectWrapWidth(lines)
   if (width === null) return { lines, unwrapped: false }
+  // A line that reaches the width continues on the next line; a shorter one ends where it ends.
   const out: string[] = []
   let pending = ''
   for (const line of lines) {
@@ -63,8 +61,11 @@ function detectWrapWidth(lines: string[]): number | null {
     }
   }
   if (!width) return null
-  const near = lengths.filter((n) => Math.abs(n - width) <= 2).length
-  return near >= 0.5 * lengths.length ? width : null
+  const nearLines = lines.filter((line) => Math.abs(countChars(line.replace(/\s+$/, '')) - width) <= 2)
+  if (nearLines.length < 0.5 * lengths.length) return null
+  // Lines of one length that end their sentences are short paragraphs, not a hard wrap.
+  const ended = nearLines.filter((line) => endsSentence(line.trim())).length
+  return ended < 0.5 * nearLines.length ? width : null
 }
 
 /** Removes stray spaces, drops blank lines and works out the wrap width that tells wraps from paragraph ends. */
@@ -120,8 +121,13 @@ export function lineIndexAt(doc: PlanDocument, offset: number): number {
   return lo
 }
 
-/** Tells whether the break between line `index` and the next one separates two paragraphs. */
-export function isParagraphBreak(doc: PlanDocument, index: number): boolean {
+// Whether the break after line `index` separates two paragraphs. A break is a paragraph end only
+// where a sentence ends (`。！？…`, or `：` before a new line) AND the source shows a new paragraph:
+// the line is shorter than the usual wrap width, or the next line is indented or follows a blank
+// line. A break before a list item (`1.`, `（1）`, `①`, `一是`) after `。；：` is kept too. Every other
+// break is a wrap and is joined without a separator, so a sentence is never split. In a text with
+// (almost) no wrapped lines, every sentence-ending line is a paragraph of its own.
+function isParagraphBreak(doc: PlanDocument, index: number): boolean {
   const prev = doc.lines[index]
   const next = doc.lines[index + 1]
   if (next === undefined) return false

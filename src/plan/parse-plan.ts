@@ -1,12 +1,5 @@
 import { CLOSER_CHARS, countChars, isBalanced, isSentenceEndAt } from './chars'
-import {
-  buildDocument,
-  formatBlock,
-  lineIndexAt,
-  normalizeInput,
-  unwrapHardLines,
-  type PlanDocument,
-} from './layout'
+import { buildDocument, formatBlock, lineIndexAt, normalizeInput, unwrapHardLines, type PlanDocument } from './layout'
 import { findPointMarkers, matchPointAt, matchThemeAt, type Marker, type PointMarker, type PointStyle } from './markers'
 import { removeInlineNoise, removeNoiseLines } from './noise'
 import { extractOrg, extractYear, isTitleLine, isTitlePrefixLine, matchGluedTitle } from './titles'
@@ -120,12 +113,15 @@ class PlanScanner {
     const { lines, lineStarts } = this.doc
     // A title line near the top, possibly under an issuer line (`中共XX局委员会`).
     for (let i = 0; i < Math.min(lines.length, 4); i++) {
-      if (isTitleLine(lines[i])) {
+      // A long title may also be wrapped onto a short second line.
+      const wrapped = !isTitleLine(lines[i]) && i + 1 < lines.length && isWrappedTitle(lines[i], lines[i + 1])
+      if (isTitleLine(lines[i]) || wrapped) {
+        const last = wrapped ? i + 1 : i
         const above = lines.slice(0, i)
-        const joinable = above.every(isTitlePrefixLine) && above.every((line) => !/号$|月/.test(line))
-        const title = joinable ? above.join('') + lines[i] : lines[i]
+        const joinable = above.every(isTitlePrefixLine)
+        const title = (joinable ? above.join('') : '') + lines.slice(i, last + 1).join('')
         const preTitle = joinable ? '' : above.join('\n')
-        const preambleStart = i + 1 < lines.length ? lineStarts[i + 1] : this.text.length
+        const preambleStart = last + 1 < lines.length ? lineStarts[last + 1] : this.text.length
         this.cursor = preambleStart
         return { title, preTitle, preambleStart, sections: [] }
       }
@@ -213,9 +209,17 @@ class PlanScanner {
     // No point follows closely: the title runs to the end of its line or sentence.
     let titleEnd = titleStart
     while (titleEnd < text.length && text[titleEnd] !== '\n' && !isSentenceEndAt(text, titleEnd)) titleEnd++
-    section.title = cleanTitle(text.slice(titleStart, titleEnd))
-    section.bodyStart = isSentenceEndAt(text, titleEnd) ? titleEnd + 1 : titleEnd
+    const introStart = findIntroStart(text.slice(titleStart, titleEnd))
+    if (introStart > 0) {
+      section.title = cleanTitle(text.slice(titleStart, titleStart + introStart))
+      section.bodyStart = titleStart + introStart
+    } else {
+      section.title = cleanTitle(text.slice(titleStart, titleEnd))
+      section.bodyStart = isSentenceEndAt(text, titleEnd) ? titleEnd + 1 : titleEnd
+    }
     this.cursor = section.bodyStart
+    // The theme title itself is never the title of a next document.
+    this.lastEventEnd = section.bodyStart
   }
 
   // The first work point may share the theme title's line (or, without line breaks, its text).
@@ -272,6 +276,26 @@ class PlanScanner {
   }
 }
 
+// Without line breaks a theme title runs straight into its intro (`一、加强思想建设全局上下要…。`).
+// A span far longer than a title is split before the first word that usually opens such a sentence.
+const LONG_TITLE = 30
+const INTRO_OPENER_RE =
+  /全[省市县区局镇系]|各[级地部单支科]|我[局委办市县区镇]|要[把以在坚]|坚持|围绕|按照|紧紧|始终|认真|进一步|着力|聚焦|结合/g
+
+function findIntroStart(span: string): number {
+  if (span.includes('\n') || countChars(span) <= LONG_TITLE) return 0
+  INTRO_OPENER_RE.lastIndex = 6
+  for (;;) {
+    const m = INTRO_OPENER_RE.exec(span)
+    if (!m || m.index > LONG_TITLE) return 0
+    if (!'，、“《（(：'.includes(span[m.index - 1])) return m.index
+  }
+}
+
+function isWrappedTitle(first: string, second: string): boolean {
+  return !/[，。；！？：,;!?]/.test(first) && countChars(second) <= 20 && isTitleLine(first + second)
+}
+
 function findBoundaries(doc: PlanDocument): Boundary[] {
   const { text } = doc
   const byOffset = new Map<number, Boundary>()
@@ -325,7 +349,8 @@ function buildPlan(doc: PlanDocument, draft: PlanDraft): ParsedPlan {
       counter++
       return { number: counter, sourceNumber: point.marker.source, ...splitPoint(doc, point) }
     })
-    previousLastPrinted = sectionDraft.style === 'arabic' && points.length ? points[points.length - 1].marker.value : null
+    previousLastPrinted =
+      sectionDraft.style === 'arabic' && points.length ? points[points.length - 1].marker.value : null
     const introEnd = points[0]?.marker.start ?? sectionDraft.end
     const intro = formatBlock(doc, sectionDraft.bodyStart, introEnd)
     const section: PlanSection = {

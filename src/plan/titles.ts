@@ -3,8 +3,9 @@ import { parseArabicNumeral, parseChineseYear } from './numerals'
 
 const KEYWORDS =
   '(?:工作要点|要点|工作计划|行动计划|计划|实施方案|工作方案|行动方案|方案|工作安排|安排|实施意见|意见|工作规划|规划|工作思路|思路|重点任务|工作任务|任务清单|任务分解表|清单|工作重点|工作部署|部署|通知)'
-const SUFFIX = '(?:[（(][^（）()\\n]{1,20}[）)])?'
-const TITLE_LINE_RE = new RegExp(`^[^，。；！？：,;!?、\\n]{0,50}${KEYWORDS}${SUFFIX}$`)
+// `（试行）`, `（2023年）`, and the `第1篇` of collection pages.
+const SUFFIX = '(?:[（(][^（）()\\n]{1,20}[）)])?(?:第[0-9一二三四五六七八九十]{1,3}篇)?'
+const TITLE_LINE_RE = new RegExp(`^[^，。；！？：,;!?\\n]{0,50}${KEYWORDS}${SUFFIX}$`)
 const GLUED_TITLE_RE = new RegExp(`^[^，。；！？：、,;:!?“”"《》\\n]{1,50}?${KEYWORDS}${SUFFIX}`)
 // At the very start of a text a title may quote a document name: `关于印发《…工作要点》的通知`.
 const GLUED_TITLE_AT_START_RE = new RegExp(`^[^，。；！？：、,;:!?“”"\\n]{1,60}?${KEYWORDS}${SUFFIX}(?!》)`)
@@ -30,7 +31,9 @@ export function isTitleLine(line: string): boolean {
   const length = countChars(text)
   if (length < 4 || length > 60) return false
   if (MARKER_START_RE.test(text)) return false
-  return TITLE_LINE_RE.test(text) && isBalanced(text)
+  if (!TITLE_LINE_RE.test(text) || !isBalanced(text)) return false
+  // `党建、精神文明建设工作要点` is a title; `责任清单、问题清单` is a wrapped list.
+  return !text.includes('、') || TITLE_TOPIC_RE.test(text)
 }
 
 /** Reads a title glued to the text that follows it (no line break), returning its length; 0 when there is none. */
@@ -49,6 +52,8 @@ export function isTitlePrefixLine(line: string): boolean {
   const length = countChars(line)
   if (length < 2 || length > 30) return false
   if (/[，。；！？：,;!?、]/.test(line) || MARKER_START_RE.test(line)) return false
+  // A line naming a plan itself is a title of its own, not the first half of one.
+  if (new RegExp(KEYWORDS).test(line)) return false
   // Document numbers and dates stay in the preamble.
   return !/〔[0-9]{4}〕|\[[0-9]{4}\]|[0-9]+号$|^[0-9]{4}\s*年\s*[0-9]{1,2}\s*月/.test(line)
 }
