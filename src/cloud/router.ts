@@ -3,8 +3,13 @@ import type { Envelope } from '../domain/errors'
 import { hasRole } from '../domain/roles'
 import { activityActions } from './actions/activity'
 import { adminActivityActions } from './actions/admin-activity'
+import { adminConsoleActions } from './actions/admin-console'
+import { adminPlanActions } from './actions/admin-plan'
+import { adminReportActions } from './actions/admin-reports'
+import { adminRosterActions } from './actions/admin-roster'
 import { authActions } from './actions/auth'
 import { checkinActions } from './actions/checkin'
+import { inboxActions } from './actions/inbox'
 import type { ActionDef } from './actions/define'
 import { meActions } from './actions/me'
 import { planActions } from './actions/plan'
@@ -24,6 +29,11 @@ export const ACTIONS: Record<string, ActionDef> = {
   ...registrationActions,
   ...checkinActions,
   ...adminActivityActions,
+  ...adminConsoleActions,
+  ...adminRosterActions,
+  ...adminReportActions,
+  ...adminPlanActions,
+  ...inboxActions,
 }
 
 export interface RouterResult<T = unknown> {

@@ -4,7 +4,7 @@ import { z } from 'zod'
 export const employeeNoSchema = z
   .string({ error: '请输入工号' })
   .trim()
-  .regex(/^[A-Za-z]\d{3,9}$/, '工号格式不正确，例如 E0001')
+  .regex(/^[A-Za-z0-9]{2,20}$/, '工号应为 2–20 位字母或数字，例如 E0001')
   .transform((s) => s.toUpperCase())
 
 export const devLoginInput = z.strictObject({ employeeNo: employeeNoSchema })

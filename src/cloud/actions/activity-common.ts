@@ -8,6 +8,7 @@ import {
   type ActivityDetail,
 } from '../../domain/activity'
 import { hasRole } from '../../domain/roles'
+import { formatTimeRange } from '../../domain/time'
 import { AppError, notFound } from '../errors'
 import type { EmployeeRecord, Store } from '../store/types'
 
@@ -41,6 +42,16 @@ export async function promoteWaitlisted(tx: Store, activity: Activity, at: strin
       actorId: null,
       at,
     })
+    await tx.insertInbox([
+      {
+        employeeId: candidate.employeeId,
+        kind: 'promoted',
+        title: '候补成功，您已报名',
+        body: `有同事取消了报名，您已由候补转为正式报名「${activity.title}」（${formatTimeRange(activity.startsAt, activity.endsAt)}，${activity.location}）。如不能参加，请及时取消。`,
+        activityId: activity.id,
+        at,
+      },
+    ])
     promoted.push(candidate.id)
   }
   return promoted

@@ -6,10 +6,12 @@ import {
   type ActivityCreateInput,
 } from '../../domain/activity-schemas'
 import { idInput } from '../../domain/schemas'
+import { formatTimeRange } from '../../domain/time'
 import { checkinQrPayload, currentCheckinCode } from '../checkin-code'
 import { AppError } from '../errors'
 import type { EmployeeRecord, NewActivity, Store } from '../store/types'
 import { assertCanManage, loadActivity, promoteWaitlisted } from './activity-common'
+import { recordAudit } from './audit'
 import { defineAction } from './define'
 
 const MINUTE = 60 * 1000
@@ -86,7 +88,9 @@ export const adminActivityActions = {
       assertOwnDepartment(employee!, activity.organizerDepartment)
       await checkActivity(store, activity)
       const id = await store.insertActivity(activity, employee!.id, now.toISOString())
-      return (await store.getActivity(id))!
+      const created = (await store.getActivity(id))!
+      await recordAudit(store, employee!.id, 'activity.create', `活动 #${id}`, null, created, now)
+      return created
     },
   }),
 
@@ -120,6 +124,7 @@ export const adminActivityActions = {
       const updated = (await store.getActivity(id))!
       // More seats than before: those waiting move up at once.
       await promoteWaitlisted(store, updated, at)
+      await recordAudit(store, employee!.id, 'activity.update', `活动 #${id}`, current, updated, now)
       return updated
     },
   }),
@@ -133,8 +138,22 @@ export const adminActivityActions = {
       const activity = await loadActivity(store, input.id)
       assertCanManage(employee!, activity)
       if (activity.cancelledAt) return activity
-      await store.cancelActivity(activity.id, input.reason, now.toISOString())
-      return (await store.getActivity(activity.id))!
+      const at = now.toISOString()
+      await store.cancelActivity(activity.id, input.reason, at)
+      const live = (await store.listRegistrationsFor(activity.id)).filter((r) => r.status !== 'cancelled')
+      await store.insertInbox(
+        live.map((r) => ({
+          employeeId: r.employeeId,
+          kind: 'activity_cancelled' as const,
+          title: '活动已取消',
+          body: `您报名的「${activity.title}」（${formatTimeRange(activity.startsAt, activity.endsAt)}）已取消。原因：${input.reason}`,
+          activityId: activity.id,
+          at,
+        })),
+      )
+      const cancelled = (await store.getActivity(activity.id))!
+      await recordAudit(store, employee!.id, 'activity.cancel', `活动 #${activity.id}`, activity, cancelled, now)
+      return cancelled
     },
   }),
 

@@ -316,8 +316,57 @@ export async function seedDemoActivities(tx: Store, now: Date): Promise<number> 
   let count = 0
   for (const demo of buildDemoActivities(today)) {
     const item = items.find((i) => (i.heading + i.body).includes(demo.serves))
-    await tx.insertActivity(toNewActivity(demo, item ? [item.id] : []), null, at)
+    const activity = toNewActivity(demo, item ? [item.id] : [])
+    const id = await tx.insertActivity(activity, null, at)
+    await seedDemoRegistrations(tx, id, activity, now)
     count++
   }
   return count
+}
+
+// How many demo colleagues have already signed up, so that lists, seats and reports look like a real year.
+const DEMO_SIGNUPS: Partial<Record<string, number>> = {
+  '道德讲堂：身边好人事迹分享': 96,
+  '书香机关·读书分享会': 37,
+  '“快乐工作，健康生活”职工趣味运动会': 22,
+  '征集“我心中的好书”书目': 31,
+}
+
+/** Registers some demo employees (E0020 onwards); for a past activity most of them checked in. */
+async function seedDemoRegistrations(tx: Store, activityId: number, activity: NewActivity, now: Date): Promise<void> {
+  const count = DEMO_SIGNUPS[activity.title] ?? 0
+  const past = Date.parse(activity.endsAt) <= now.getTime()
+  for (let i = 0; i < count; i++) {
+    const employee = await tx.getEmployeeByNo(`E${String(20 + ((i * 7) % 180)).padStart(4, '0')}`)
+    if (!employee || (await tx.getLiveRegistration(activityId, employee.id))) continue
+    const options = activity.options.length ? [activity.options[i % activity.options.length].key] : []
+    const form: Record<string, string> = {}
+    for (const field of activity.formFields.filter((f) => f.required)) {
+      form[field.key] = field.choices
+        ? field.choices[i % field.choices.length]
+        : field.label === '分享书目'
+          ? '《平凡的世界》'
+          : '已填写'
+    }
+    const at = new Date(
+      Math.min(now.getTime(), Date.parse(activity.registrationOpensAt) + (i + 1) * 3600 * 1000),
+    ).toISOString()
+    const registration = await tx.insertRegistration({
+      activityId,
+      employeeId: employee.id,
+      status: 'confirmed',
+      options,
+      form,
+      at,
+    })
+    // Most people who signed up for a past activity came; a few did not.
+    if (past && i % 8 !== 0) {
+      await tx.markCheckedIn(registration.id, {
+        registrationId: registration.id,
+        type: 'checked_in',
+        actorId: employee.id,
+        at: activity.startsAt,
+      })
+    }
+  }
 }

@@ -121,4 +121,33 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX registration_events_registration ON registration_events (registration_id);
     `,
   },
+  {
+    version: 3,
+    name: 'audit log and inbox',
+    sql: `
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        actor_id INTEGER REFERENCES employees (id),
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE TABLE inbox_messages (
+        id INTEGER PRIMARY KEY,
+        employee_id INTEGER NOT NULL REFERENCES employees (id),
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        activity_id INTEGER REFERENCES activities (id),
+        dedupe_key TEXT,
+        created_at TEXT NOT NULL,
+        read_at TEXT
+      );
+      CREATE INDEX inbox_messages_employee ON inbox_messages (employee_id, id);
+      CREATE UNIQUE INDEX inbox_messages_dedupe ON inbox_messages (employee_id, dedupe_key) WHERE dedupe_key IS NOT NULL;
+    `,
+  },
 ]

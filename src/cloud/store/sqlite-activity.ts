@@ -187,6 +187,10 @@ export function listActivities(db: Db, filter: ActivityListFilter): { rows: Acti
     where.push('a.category = :category')
     params.category = filter.category
   }
+  if (filter.organizerDepartment) {
+    where.push('a.organizer_department = :organizerDepartment')
+    params.organizerDepartment = filter.organizerDepartment
+  }
   if (filter.planItemId) {
     where.push('a.id IN (SELECT activity_id FROM activity_plan_items WHERE plan_item_id = :planItemId)')
     params.planItemId = filter.planItemId

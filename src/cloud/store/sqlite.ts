@@ -13,9 +13,16 @@ import type {
 } from '../../domain/activity'
 import { SQLITE_MIGRATIONS } from './migrations'
 import * as act from './sqlite-activity'
+import * as adm from './sqlite-admin'
+import type { AuditEntry, EmployeeAdminView, InboxMessage, Registrant } from '../../domain/admin'
 import type {
   ActivityListFilter,
+  EmployeeFilter,
+  EmployeePatch,
   EmployeeRecord,
+  NewAuditEntry,
+  NewInboxMessage,
+  ParticipationRow,
   NewActivity,
   NewEmployee,
   NewPlan,
@@ -396,6 +403,70 @@ class SqliteOps implements Store {
 
   listRegistrationsFor(activityId: number): Promise<Registration[]> {
     return this.use(() => act.listRegistrationsFor(this.db, activityId))
+  }
+
+  listEmployees(filter: EmployeeFilter): Promise<{ rows: EmployeeAdminView[]; total: number }> {
+    return this.use(() => adm.listEmployees(this.db, filter))
+  }
+
+  listDepartments(): Promise<{ department: string; headcount: number }[]> {
+    return this.use(() => adm.listDepartments(this.db))
+  }
+
+  updateEmployee(id: number, patch: EmployeePatch, at: string): Promise<void> {
+    return this.use(() => adm.updateEmployee(this.db, id, patch, at))
+  }
+
+  upsertEmployees(rows: NewEmployee[], at: string): Promise<{ created: number; updated: number }> {
+    return this.use(() => adm.upsertEmployees(this.db, rows, at))
+  }
+
+  listEmployeeNos(): Promise<string[]> {
+    return this.use(() => adm.listEmployeeNos(this.db))
+  }
+
+  listActiveEmployees(): Promise<{ id: number; employeeNo: string; name: string; department: string }[]> {
+    return this.use(() => adm.listActiveEmployees(this.db))
+  }
+
+  listRegistrants(activityId: number): Promise<Registrant[]> {
+    return this.use(() => adm.listRegistrants(this.db, activityId))
+  }
+
+  listParticipation(from: string, to: string): Promise<ParticipationRow[]> {
+    return this.use(() => adm.listParticipation(this.db, from, to))
+  }
+
+  insertAudit(entry: NewAuditEntry): Promise<void> {
+    return this.use(() => adm.insertAudit(this.db, entry))
+  }
+
+  listAudit(limit: number, offset: number): Promise<{ rows: AuditEntry[]; total: number }> {
+    return this.use(() => adm.listAudit(this.db, limit, offset))
+  }
+
+  insertInbox(messages: NewInboxMessage[]): Promise<number> {
+    return this.use(() => adm.insertInbox(this.db, messages))
+  }
+
+  listInbox(
+    employeeId: number,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: InboxMessage[]; total: number; unread: number }> {
+    return this.use(() => adm.listInbox(this.db, employeeId, limit, offset))
+  }
+
+  markInboxRead(employeeId: number, ids: number[] | null, at: string): Promise<number> {
+    return this.use(() => adm.markInboxRead(this.db, employeeId, ids, at))
+  }
+
+  publishPlan(id: number, at: string): Promise<void> {
+    return this.use(() => adm.publishPlan(this.db, id, at))
+  }
+
+  getPlanRemoved(id: number): Promise<string[]> {
+    return this.use(() => adm.getPlanRemoved(this.db, id))
   }
 }
 

@@ -1,5 +1,6 @@
 import type {
   Activity,
+  ActivityCategory,
   ActivityPlanItem,
   ActivityStatus,
   ActivitySummary,
@@ -7,6 +8,7 @@ import type {
   RegistrationStatus,
   SeatCounts,
 } from '../../domain/activity'
+import type { AuditEntry, EmployeeAdminView, InboxKind, InboxMessage, Registrant } from '../../domain/admin'
 import type { Employee } from '../../domain/employee'
 import type { PlanSummary, PlanView } from '../../domain/plan'
 import type { Role } from '../../domain/roles'
@@ -51,6 +53,7 @@ export interface ActivityListFilter {
   category?: string
   status?: ActivityStatus
   planItemId?: number
+  organizerDepartment?: string
   limit: number
   offset: number
 }
@@ -70,6 +73,51 @@ export interface RegistrationEvent {
   actorId: number | null
   detail?: string
   at: string
+}
+
+export interface EmployeeFilter {
+  q?: string
+  department?: string
+  role?: Role
+  active?: boolean
+  limit: number
+  offset: number
+}
+
+export interface EmployeePatch {
+  name?: string
+  department?: string
+  phone?: string | null
+  role?: Role
+  active?: boolean
+  openid?: string | null
+}
+
+export interface NewAuditEntry {
+  actorId: number | null
+  action: string
+  target: string
+  before?: unknown
+  after?: unknown
+  at: string
+}
+
+export interface NewInboxMessage {
+  employeeId: number
+  kind: InboxKind
+  title: string
+  body: string
+  activityId?: number | null
+  /** Delivered at most once per person (e.g. a reminder for one activity). */
+  dedupeKey?: string
+  at: string
+}
+
+export interface ParticipationRow {
+  employeeId: number
+  category: ActivityCategory
+  startsAt: string
+  checkedIn: boolean
 }
 
 /**
@@ -116,4 +164,24 @@ export interface Store {
   getWaitlistPosition(activityId: number, registrationId: number): Promise<number>
   listRegistrationsOf(employeeId: number): Promise<Registration[]>
   listRegistrationsFor(activityId: number): Promise<Registration[]>
+
+  listEmployees(filter: EmployeeFilter): Promise<{ rows: EmployeeAdminView[]; total: number }>
+  listDepartments(): Promise<{ department: string; headcount: number }[]>
+  updateEmployee(id: number, patch: EmployeePatch, at: string): Promise<void>
+  upsertEmployees(rows: NewEmployee[], at: string): Promise<{ created: number; updated: number }>
+  listEmployeeNos(): Promise<string[]>
+  listActiveEmployees(): Promise<{ id: number; employeeNo: string; name: string; department: string }[]>
+  listRegistrants(activityId: number): Promise<Registrant[]>
+  listParticipation(from: string, to: string): Promise<ParticipationRow[]>
+  insertAudit(entry: NewAuditEntry): Promise<void>
+  listAudit(limit: number, offset: number): Promise<{ rows: AuditEntry[]; total: number }>
+  insertInbox(messages: NewInboxMessage[]): Promise<number>
+  listInbox(
+    employeeId: number,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: InboxMessage[]; total: number; unread: number }>
+  markInboxRead(employeeId: number, ids: number[] | null, at: string): Promise<number>
+  publishPlan(id: number, at: string): Promise<void>
+  getPlanRemoved(id: number): Promise<string[]>
 }
