@@ -41,8 +41,8 @@ export async function readTable(fileName: string, buffer: Buffer): Promise<strin
   if (!sheet) return []
   const rows: string[][] = []
   sheet.eachRow({ includeEmpty: true }, (row) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1)
-    rows.push(values.map(cellText))
+    // Array.from, not map: row.values is sparse where a cell is empty, and map would keep the holes.
+    rows.push(Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText))
   })
   return rows
 }

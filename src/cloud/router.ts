@@ -8,12 +8,16 @@ import { adminPlanActions } from './actions/admin-plan'
 import { adminReportActions } from './actions/admin-reports'
 import { adminRosterActions } from './actions/admin-roster'
 import { authActions } from './actions/auth'
+import { calendarActions } from './actions/calendar'
 import { checkinActions } from './actions/checkin'
+import { goodPeopleActions } from './actions/goodpeople'
 import { inboxActions } from './actions/inbox'
 import type { ActionDef } from './actions/define'
 import { meActions } from './actions/me'
 import { planActions } from './actions/plan'
+import { readingActions } from './actions/reading'
 import { registrationActions } from './actions/registration'
+import { volunteerActions } from './actions/volunteer'
 import type { Principal, RouterConfig } from './context'
 import { AppError } from './errors'
 import type { EmployeeRecord, Store } from './store/types'
@@ -34,6 +38,10 @@ export const ACTIONS: Record<string, ActionDef> = {
   ...adminReportActions,
   ...adminPlanActions,
   ...inboxActions,
+  ...goodPeopleActions,
+  ...readingActions,
+  ...volunteerActions,
+  ...calendarActions,
 }
 
 export interface RouterResult<T = unknown> {

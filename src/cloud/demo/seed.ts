@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parsePlanText } from '../../plan'
 import type { NewPlan, Store } from '../store/types'
 import { seedDemoActivities } from './activities'
+import { seedDemoCommunity } from './community'
 import { buildDemoRoster } from './roster'
 
 /** The raw seed plan text shipped with the project (kept exactly as scraped, noise and all). */
@@ -35,7 +36,10 @@ export async function seedDemoData(
         plans++
       }
     }
-    if ((await tx.countActivities()) === 0) activities = await seedDemoActivities(tx, now)
+    if ((await tx.countActivities()) === 0) {
+      activities = await seedDemoActivities(tx, now)
+      await seedDemoCommunity(tx, now)
+    }
     return { employees, plans, activities }
   })
 }

@@ -150,4 +150,94 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE UNIQUE INDEX inbox_messages_dedupe ON inbox_messages (employee_id, dedupe_key) WHERE dedupe_key IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'good people rounds, books and reading notes',
+    sql: `
+      CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        plan_item_id INTEGER REFERENCES plan_items (id),
+        nominate_opens_at TEXT NOT NULL,
+        nominate_closes_at TEXT NOT NULL,
+        vote_opens_at TEXT NOT NULL,
+        vote_closes_at TEXT NOT NULL,
+        published_at TEXT,
+        votes_per_day INTEGER NOT NULL DEFAULT 3,
+        votes_per_candidate_per_day INTEGER NOT NULL DEFAULT 1,
+        show_tallies INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE candidates (
+        id INTEGER PRIMARY KEY,
+        round_id INTEGER NOT NULL REFERENCES rounds (id),
+        nominee_employee_id INTEGER REFERENCES employees (id),
+        nominee_name TEXT NOT NULL,
+        nominee_unit TEXT NOT NULL,
+        category TEXT NOT NULL,
+        deed TEXT NOT NULL,
+        nominator_id INTEGER NOT NULL REFERENCES employees (id),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        review_reason TEXT,
+        reviewed_by INTEGER REFERENCES employees (id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX candidates_round ON candidates (round_id, status);
+      CREATE TABLE candidate_seconds (
+        candidate_id INTEGER NOT NULL REFERENCES candidates (id),
+        employee_id INTEGER NOT NULL REFERENCES employees (id),
+        at TEXT NOT NULL,
+        PRIMARY KEY (candidate_id, employee_id)
+      );
+      CREATE TABLE candidate_comments (
+        id INTEGER PRIMARY KEY,
+        candidate_id INTEGER NOT NULL REFERENCES candidates (id),
+        author_id INTEGER NOT NULL REFERENCES employees (id),
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX candidate_comments_candidate ON candidate_comments (candidate_id, id);
+      CREATE TABLE votes (
+        id INTEGER PRIMARY KEY,
+        round_id INTEGER NOT NULL REFERENCES rounds (id),
+        candidate_id INTEGER NOT NULL REFERENCES candidates (id),
+        voter_id INTEGER NOT NULL REFERENCES employees (id),
+        day TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX votes_voter_day ON votes (round_id, voter_id, day);
+      CREATE INDEX votes_candidate ON votes (candidate_id);
+      CREATE TABLE books (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        author TEXT NOT NULL,
+        norm_key TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE book_recommendations (
+        book_id INTEGER NOT NULL REFERENCES books (id),
+        employee_id INTEGER NOT NULL REFERENCES employees (id),
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (book_id, employee_id)
+      );
+      CREATE TABLE reading_notes (
+        id INTEGER PRIMARY KEY,
+        author_id INTEGER NOT NULL REFERENCES employees (id),
+        book_title TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        review_reason TEXT,
+        created_at TEXT NOT NULL,
+        reviewed_at TEXT
+      );
+      CREATE TABLE note_likes (
+        note_id INTEGER NOT NULL REFERENCES reading_notes (id),
+        employee_id INTEGER NOT NULL REFERENCES employees (id),
+        at TEXT NOT NULL,
+        PRIMARY KEY (note_id, employee_id)
+      );
+    `,
+  },
 ]

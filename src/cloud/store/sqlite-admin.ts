@@ -42,6 +42,7 @@ export function listEmployees(db: Db, f: EmployeeFilter): { rows: EmployeeAdminV
   if (f.q) {
     where.push("(name LIKE :q ESCAPE '\\' OR employee_no LIKE :q ESCAPE '\\')")
     params.q = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+    params.exact = f.q.toUpperCase()
   }
   if (f.department) {
     where.push('department = :department')
@@ -58,7 +59,10 @@ export function listEmployees(db: Db, f: EmployeeFilter): { rows: EmployeeAdminV
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = (db.prepare(`SELECT count(*) AS n FROM employees ${clause}`).get(params) as { n: number }).n
   const rows = db
-    .prepare(`SELECT * FROM employees ${clause} ORDER BY employee_no LIMIT :limit OFFSET :offset`)
+    // The exact 工号 first: a search for E12 shows E12 before E120 and E121.
+    .prepare(
+      `SELECT * FROM employees ${clause} ORDER BY ${f.q ? 'employee_no = :exact DESC, ' : ''}employee_no LIMIT :limit OFFSET :offset`,
+    )
     .all(params) as EmployeeRow[]
   return { rows: rows.map(toAdminView), total }
 }

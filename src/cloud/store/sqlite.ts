@@ -14,13 +14,19 @@ import type {
 import { SQLITE_MIGRATIONS } from './migrations'
 import * as act from './sqlite-activity'
 import * as adm from './sqlite-admin'
+import * as com from './sqlite-community'
 import type { AuditEntry, EmployeeAdminView, InboxMessage, Registrant } from '../../domain/admin'
+import type { Candidate, CandidateComment, CandidateStatus, Round } from '../../domain/goodpeople'
+import type { Book, NoteStatus, ReadingNote } from '../../domain/reading'
 import type {
   ActivityListFilter,
   EmployeeFilter,
   EmployeePatch,
   EmployeeRecord,
   NewAuditEntry,
+  NewCandidate,
+  NewRound,
+  VolunteerHoursRow,
   NewInboxMessage,
   ParticipationRow,
   NewActivity,
@@ -467,6 +473,99 @@ class SqliteOps implements Store {
 
   getPlanRemoved(id: number): Promise<string[]> {
     return this.use(() => adm.getPlanRemoved(this.db, id))
+  }
+
+  insertRound(round: NewRound, at: string): Promise<number> {
+    return this.use(() => com.insertRound(this.db, round, at))
+  }
+
+  getRound(id: number): Promise<Round | null> {
+    return this.use(() => com.getRound(this.db, id))
+  }
+
+  listRounds(): Promise<Round[]> {
+    return this.use(() => com.listRounds(this.db))
+  }
+
+  publishRound(id: number, at: string): Promise<void> {
+    return this.use(() => com.publishRound(this.db, id, at))
+  }
+
+  insertCandidate(candidate: NewCandidate): Promise<number> {
+    return this.use(() => com.insertCandidate(this.db, candidate))
+  }
+
+  getCandidate(id: number, viewerId: number, day: string): Promise<Candidate | null> {
+    return this.use(() => com.getCandidate(this.db, id, viewerId, day))
+  }
+
+  listCandidates(roundId: number, viewerId: number, day: string): Promise<Candidate[]> {
+    return this.use(() => com.listCandidates(this.db, roundId, viewerId, day))
+  }
+
+  reviewCandidate(id: number, status: CandidateStatus, reason: string | null, reviewerId: number): Promise<void> {
+    return this.use(() => com.reviewCandidate(this.db, id, status, reason, reviewerId))
+  }
+
+  addSecond(candidateId: number, employeeId: number, at: string): Promise<boolean> {
+    return this.use(() => com.addSecond(this.db, candidateId, employeeId, at))
+  }
+
+  addComment(candidateId: number, authorId: number, text: string, at: string): Promise<number> {
+    return this.use(() => com.addComment(this.db, candidateId, authorId, text, at))
+  }
+
+  listComments(candidateId: number): Promise<CandidateComment[]> {
+    return this.use(() => com.listComments(this.db, candidateId))
+  }
+
+  countVotes(
+    roundId: number,
+    voterId: number,
+    day: string,
+    candidateId: number,
+  ): Promise<{ total: number; forCandidate: number }> {
+    return this.use(() => com.countVotes(this.db, roundId, voterId, day, candidateId))
+  }
+
+  insertVote(roundId: number, candidateId: number, voterId: number, day: string, at: string): Promise<void> {
+    return this.use(() => com.insertVote(this.db, roundId, candidateId, voterId, day, at))
+  }
+
+  findBookId(key: string): Promise<number | null> {
+    return this.use(() => com.findBookId(this.db, key))
+  }
+
+  insertBook(title: string, author: string, key: string, at: string): Promise<number> {
+    return this.use(() => com.insertBook(this.db, title, author, key, at))
+  }
+
+  addBookRecommendation(bookId: number, employeeId: number, reason: string, at: string): Promise<boolean> {
+    return this.use(() => com.addBookRecommendation(this.db, bookId, employeeId, reason, at))
+  }
+
+  listBooks(viewerId: number): Promise<Book[]> {
+    return this.use(() => com.listBooks(this.db, viewerId))
+  }
+
+  insertNote(authorId: number, bookTitle: string, title: string, body: string, at: string): Promise<number> {
+    return this.use(() => com.insertNote(this.db, authorId, bookTitle, title, body, at))
+  }
+
+  listNotes(filter: { status?: NoteStatus; authorId?: number; id?: number }, viewerId: number): Promise<ReadingNote[]> {
+    return this.use(() => com.listNotes(this.db, filter, viewerId))
+  }
+
+  reviewNote(id: number, status: NoteStatus, reason: string | null, at: string): Promise<void> {
+    return this.use(() => com.reviewNote(this.db, id, status, reason, at))
+  }
+
+  setNoteLike(noteId: number, employeeId: number, liked: boolean, at: string): Promise<void> {
+    return this.use(() => com.setNoteLike(this.db, noteId, employeeId, liked, at))
+  }
+
+  listVolunteerHours(from: string, to: string): Promise<VolunteerHoursRow[]> {
+    return this.use(() => com.listVolunteerHours(this.db, from, to))
   }
 }
 

@@ -10,6 +10,8 @@ import type {
 } from '../../domain/activity'
 import type { AuditEntry, EmployeeAdminView, InboxKind, InboxMessage, Registrant } from '../../domain/admin'
 import type { Employee } from '../../domain/employee'
+import type { Candidate, CandidateComment, CandidateStatus, GoodPersonCategory, Round } from '../../domain/goodpeople'
+import type { Book, NoteStatus, ReadingNote } from '../../domain/reading'
 import type { PlanSummary, PlanView } from '../../domain/plan'
 import type { Role } from '../../domain/roles'
 
@@ -120,6 +122,30 @@ export interface ParticipationRow {
   checkedIn: boolean
 }
 
+export type NewRound = Omit<Round, 'id' | 'publishedAt'>
+
+export interface NewCandidate {
+  roundId: number
+  nomineeEmployeeId: number | null
+  nomineeName: string
+  nomineeUnit: string
+  category: GoodPersonCategory
+  deed: string
+  nominatorId: number
+  at: string
+}
+
+export interface VolunteerHoursRow {
+  employeeId: number
+  employeeNo: string
+  name: string
+  department: string
+  activityId: number
+  title: string
+  startsAt: string
+  hours: number
+}
+
 /**
  * The storage of the cloud layer: named operations, each atomic on its own.
  * `transaction` runs several of them as one unit; handlers of write actions get a transactional store.
@@ -184,4 +210,33 @@ export interface Store {
   markInboxRead(employeeId: number, ids: number[] | null, at: string): Promise<number>
   publishPlan(id: number, at: string): Promise<void>
   getPlanRemoved(id: number): Promise<string[]>
+
+  insertRound(round: NewRound, at: string): Promise<number>
+  getRound(id: number): Promise<Round | null>
+  listRounds(): Promise<Round[]>
+  publishRound(id: number, at: string): Promise<void>
+  insertCandidate(candidate: NewCandidate): Promise<number>
+  getCandidate(id: number, viewerId: number, day: string): Promise<Candidate | null>
+  listCandidates(roundId: number, viewerId: number, day: string): Promise<Candidate[]>
+  reviewCandidate(id: number, status: CandidateStatus, reason: string | null, reviewerId: number): Promise<void>
+  addSecond(candidateId: number, employeeId: number, at: string): Promise<boolean>
+  addComment(candidateId: number, authorId: number, text: string, at: string): Promise<number>
+  listComments(candidateId: number): Promise<CandidateComment[]>
+  countVotes(
+    roundId: number,
+    voterId: number,
+    day: string,
+    candidateId: number,
+  ): Promise<{ total: number; forCandidate: number }>
+  insertVote(roundId: number, candidateId: number, voterId: number, day: string, at: string): Promise<void>
+
+  findBookId(key: string): Promise<number | null>
+  insertBook(title: string, author: string, key: string, at: string): Promise<number>
+  addBookRecommendation(bookId: number, employeeId: number, reason: string, at: string): Promise<boolean>
+  listBooks(viewerId: number): Promise<Book[]>
+  insertNote(authorId: number, bookTitle: string, title: string, body: string, at: string): Promise<number>
+  listNotes(filter: { status?: NoteStatus; authorId?: number; id?: number }, viewerId: number): Promise<ReadingNote[]>
+  reviewNote(id: number, status: NoteStatus, reason: string | null, at: string): Promise<void>
+  setNoteLike(noteId: number, employeeId: number, liked: boolean, at: string): Promise<void>
+  listVolunteerHours(from: string, to: string): Promise<VolunteerHoursRow[]>
 }
