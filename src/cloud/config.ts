@@ -19,6 +19,7 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(24 * 7),
   DEMO_MODE: z.enum(['true', 'false']).optional(),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
 })
 
 export interface GatewayConfig {
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   demoMode: boolean
   tokenSecret: string | undefined
   tokenTtlSeconds: number
+  /** How often the gateway delivers day-before reminders; 0 turns it off. */
+  reminderIntervalMinutes: number
 }
 
 /** Reads and checks the gateway's configuration from the environment; throws naming the bad variable. */
@@ -51,5 +54,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : e.NODE_ENV !== 'production',
     tokenSecret: e.TOKEN_SECRET,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
   }
 }

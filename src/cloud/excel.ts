@@ -74,6 +74,7 @@ export async function buildRegistrantsWorkbook(
   activity: Activity,
   registrants: Registrant[],
   showPhone: (phone: string | null) => string | null,
+  now: Date,
 ): Promise<ExportFile> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '文明实践'
@@ -124,7 +125,7 @@ export async function buildRegistrantsWorkbook(
     ['候补第 N 位', '名额已满，按报名先后排队；有人取消时依次递补'],
     ['已取消', '本人取消了报名，记录保留备查'],
     ['活动已取消', '活动由主办方取消，全部报名随之作废'],
-    ['导出时间', formatDateTime(new Date().toISOString())],
+    ['导出时间', formatDateTime(now.toISOString())],
   ]) {
     notes.addRow({ k, v })
   }

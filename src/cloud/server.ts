@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { GatewayConfig } from './config'
 import { seedDemoData } from './demo/seed'
 import { createGateway } from './gateway'
+import { deliverDueReminders } from './reminders'
 import { createRouter, type Router } from './router'
 import { resolveSecret } from './secret'
 import { openSqliteStore } from './store/sqlite'
@@ -19,7 +20,8 @@ export interface RunningServer {
 /** Opens the store, loads demo data on first run (demo mode), and starts the gateway. */
 export async function startServer(config: GatewayConfig, clock?: () => Date): Promise<RunningServer> {
   const store = openSqliteStore(config.databaseFile)
-  if (config.demoMode) await seedDemoData(store)
+  const now = clock ?? (() => new Date())
+  if (config.demoMode) await seedDemoData(store, now())
   const tokenSecret = await resolveSecret(store, config.tokenSecret)
   const router = createRouter({
     store,
@@ -38,6 +40,12 @@ export async function startServer(config: GatewayConfig, clock?: () => Date): Pr
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
   })
+  // The gateway's stand-in for the timer cloud function: day-before reminders into the inbox.
+  const remind = () => deliverDueReminders(store, now()).catch((error) => console.error('reminders failed', error))
+  const reminderTimer =
+    config.reminderIntervalMinutes > 0 ? setInterval(remind, config.reminderIntervalMinutes * 60 * 1000) : null
+  reminderTimer?.unref()
+  if (reminderTimer) await remind()
   const { port } = server.address() as AddressInfo
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   return {
@@ -46,6 +54,7 @@ export async function startServer(config: GatewayConfig, clock?: () => Date): Pr
     store,
     router,
     async close() {
+      if (reminderTimer) clearInterval(reminderTimer)
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

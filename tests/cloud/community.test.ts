@@ -83,7 +83,7 @@ describe('身边好人: nominate, comment, review, vote, publish', () => {
 
   it('counts 50 parallel votes by one employee exactly up to the daily limit', async () => {
     const roundId = await createRound({ votesPerDay: 3, votesPerCandidatePerDay: 1 })
-    const ids = []
+    const ids: number[] = []
     for (const [i, no] of ['E0031', 'E0058', 'E0077', 'E0104', 'E0140'].entries()) {
       ids.push(await nominate(roundId, `E01${String(10 + i)}`, no))
     }

@@ -111,10 +111,10 @@ export const adminConsoleActions = {
     role: 'organizer',
     write: false,
     input: idInput,
-    async handler({ input, store, employee }): Promise<ExportFile> {
+    async handler({ input, store, employee, now }): Promise<ExportFile> {
       const activity = await loadActivity(store, input.id)
       assertCanManage(employee!, activity)
-      return buildRegistrantsWorkbook(activity, await store.listRegistrants(activity.id), phoneFor(employee!))
+      return buildRegistrantsWorkbook(activity, await store.listRegistrants(activity.id), phoneFor(employee!), now)
     },
   }),
 }
