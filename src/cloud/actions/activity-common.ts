@@ -6,11 +6,34 @@ import {
   isEligible,
   type Activity,
   type ActivityDetail,
+  type ActivityPage,
+  type ActivityStatus,
 } from '../../domain/activity'
 import { hasRole } from '../../domain/roles'
 import { formatTimeRange } from '../../domain/time'
 import { AppError, notFound } from '../errors'
 import type { EmployeeRecord, Store } from '../store/types'
+
+/** A page of activities as `activity.list` and `admin.activity.list` answer it. */
+export async function listActivityPage(
+  store: Store,
+  input: { category?: string; status?: string; planItemId?: number; page: number; pageSize: number },
+  viewer: EmployeeRecord,
+  now: Date,
+  organizerDepartment?: string,
+): Promise<ActivityPage> {
+  const { rows, total } = await store.listActivities({
+    now: now.toISOString(),
+    viewerId: viewer.id,
+    category: input.category,
+    status: input.status as ActivityStatus | undefined,
+    planItemId: input.planItemId,
+    organizerDepartment,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  })
+  return { items: rows, total, page: input.page, pageSize: input.pageSize }
+}
 
 /** The activity, or 404. */
 export async function loadActivity(store: Store, id: number): Promise<Activity> {

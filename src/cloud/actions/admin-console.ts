@@ -1,5 +1,5 @@
 import { maskPhone, type ExportFile, type Registrant } from '../../domain/admin'
-import type { ActivityPage, ActivityStatus } from '../../domain/activity'
+import type { ActivityPage } from '../../domain/activity'
 import { activityListInput } from '../../domain/activity-schemas'
 import { manualCheckinInput, registrantListInput } from '../../domain/admin-schemas'
 import { hasRole } from '../../domain/roles'
@@ -7,7 +7,7 @@ import { emptyInput, idInput } from '../../domain/schemas'
 import { buildRegistrantsWorkbook } from '../excel'
 import { AppError } from '../errors'
 import type { EmployeeRecord } from '../store/types'
-import { assertCanManage, loadActivity } from './activity-common'
+import { assertCanManage, listActivityPage, loadActivity } from './activity-common'
 import { recordAudit } from './audit'
 import { defineAction } from './define'
 
@@ -23,17 +23,8 @@ export const adminConsoleActions = {
     write: false,
     input: activityListInput,
     async handler({ input, store, employee, now }): Promise<ActivityPage> {
-      const { rows, total } = await store.listActivities({
-        now: now.toISOString(),
-        viewerId: employee!.id,
-        category: input.category,
-        status: input.status as ActivityStatus | undefined,
-        planItemId: input.planItemId,
-        organizerDepartment: hasRole(employee!.role, 'admin') ? undefined : employee!.department,
-        limit: input.pageSize,
-        offset: (input.page - 1) * input.pageSize,
-      })
-      return { items: rows, total, page: input.page, pageSize: input.pageSize }
+      const department = hasRole(employee!.role, 'admin') ? undefined : employee!.department
+      return listActivityPage(store, input, employee!, now, department)
     },
   }),
 

@@ -13,7 +13,8 @@ import type {
 
 type Db = Database.Database
 
-interface EmployeeRow {
+/** An employees row as SQLite returns it. */
+export interface EmployeeRow {
   id: number
   employee_no: string
   name: string

@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { PlanSummary, PlanView } from '../../domain/plan'
-import type { Role } from '../../domain/roles'
 import type {
   Activity,
   ActivityPlanItem,
@@ -14,6 +13,7 @@ import type {
 import { SQLITE_MIGRATIONS } from './migrations'
 import * as act from './sqlite-activity'
 import * as adm from './sqlite-admin'
+import type { EmployeeRow } from './sqlite-admin'
 import * as com from './sqlite-community'
 import type { AuditEntry, EmployeeAdminView, InboxMessage, Registrant } from '../../domain/admin'
 import type { Candidate, CandidateComment, CandidateStatus, Round } from '../../domain/goodpeople'
@@ -38,16 +38,6 @@ import type {
 } from './types'
 
 type Db = Database.Database
-
-interface EmployeeRow {
-  id: number
-  employee_no: string
-  name: string
-  department: string
-  role: Role
-  phone: string | null
-  active: number
-}
 
 interface PlanRow {
   id: number
