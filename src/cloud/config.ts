@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_WRITE_RATE_LIMIT, type RateLimitConfig } from './rate-limit'
 
 const REPO_ROOT = path.resolve(__dirname, '../..')
 
@@ -20,6 +21,9 @@ const envSchema = z.object({
     .default(24 * 7),
   DEMO_MODE: z.enum(['true', 'false']).optional(),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+  // Write requests per identity: a burst of RATE_LIMIT_WRITES refilled over RATE_LIMIT_WINDOW_SECONDS; 0 turns it off.
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(DEFAULT_WRITE_RATE_LIMIT.burst),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().positive().max(3600).default(DEFAULT_WRITE_RATE_LIMIT.windowSeconds),
 })
 
 export interface GatewayConfig {
@@ -33,6 +37,8 @@ export interface GatewayConfig {
   tokenTtlSeconds: number
   /** How often the gateway delivers day-before reminders; 0 turns it off. */
   reminderIntervalMinutes: number
+  /** Null when write rate limiting is off. */
+  writeRateLimit: RateLimitConfig | null
 }
 
 /** Reads and checks the gateway's configuration from the environment; throws naming the bad variable. */
@@ -55,5 +61,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     tokenSecret: e.TOKEN_SECRET,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_HOURS * 3600),
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+    writeRateLimit:
+      e.RATE_LIMIT_WRITES === 0 ? null : { burst: e.RATE_LIMIT_WRITES, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
   }
 }

@@ -66,15 +66,18 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     }
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        // Stop keeping the body but let it drain: destroying the request here would lose the 413 answer.
+        req.off('data', onData)
+        req.resume()
         reject(new BodyTooLarge())
-        req.destroy()
         return
       }
       chunks.push(chunk)
-    })
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
@@ -98,7 +101,11 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ac
   try {
     raw = await readBody(req)
   } catch (error) {
-    if (error instanceof BodyTooLarge) sendError(res, 413, 'payload_too_large', '提交的内容过大')
+    if (error instanceof BodyTooLarge) {
+      // Close the connection after answering, so the client stops sending the rest of the body.
+      res.setHeader('Connection', 'close')
+      sendError(res, 413, 'payload_too_large', '提交的内容过大')
+    }
     return
   }
   let payload: unknown = {}
@@ -116,7 +123,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ac
     sendError(res, 401, 'unauthenticated', '登录已过期，请重新登录')
     return
   }
-  const result = await options.router(action, payload, principal)
+  const result = await options.router(action, payload, principal, { address: req.socket.remoteAddress })
   send(res, result.status, result.body)
 }
 

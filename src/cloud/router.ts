@@ -20,6 +20,7 @@ import { registrationActions } from './actions/registration'
 import { volunteerActions } from './actions/volunteer'
 import type { Principal, RouterConfig } from './context'
 import { AppError } from './errors'
+import type { RateLimiter } from './rate-limit'
 import type { EmployeeRecord, Store } from './store/types'
 
 z.config(z.locales.zhCN())
@@ -54,9 +55,21 @@ export interface RouterOptions {
   config: RouterConfig
   clock?: () => Date
   logError?: (error: unknown, action: string) => void
+  /** Limits write actions per identity; none means unlimited (in-process tests). */
+  writeLimiter?: RateLimiter
 }
 
-export type Router = (action: string, payload: unknown, principal: Principal) => Promise<RouterResult>
+/** Where a call came from, beyond its identity: the gateway's client address, to rate-limit anonymous callers. */
+export interface CallOrigin {
+  address?: string
+}
+
+export type Router = (
+  action: string,
+  payload: unknown,
+  principal: Principal,
+  origin?: CallOrigin,
+) => Promise<RouterResult>
 
 function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0]
@@ -76,12 +89,26 @@ async function resolveEmployee(store: Store, principal: Principal): Promise<Empl
   return employee
 }
 
+/** The identity a write is counted against: the employee, else the WeChat caller, else the client address. */
+function limitKey(employee: EmployeeRecord | null, principal: Principal, origin: CallOrigin | undefined): string {
+  if (employee) return `employee:${employee.id}`
+  if (principal.employeeId !== undefined) return `employee:${principal.employeeId}`
+  if (principal.openid) return `openid:${principal.openid}`
+  return `address:${origin?.address ?? 'unknown'}`
+}
+
 /**
  * Builds the router: action name -> handler, checking identity (401), role (403), input (400) in that
  * order, running write actions in one transaction, and wrapping every answer in the envelope.
  */
-export function createRouter({ store, config, clock = () => new Date(), logError }: RouterOptions): Router {
-  return async (action, payload, principal) => {
+export function createRouter({
+  store,
+  config,
+  clock = () => new Date(),
+  logError,
+  writeLimiter,
+}: RouterOptions): Router {
+  return async (action, payload, principal, origin) => {
     try {
       const def = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined
       if (!def) throw new AppError('unknown_action', `不支持的操作：${String(action).slice(0, 64)}`)
@@ -89,6 +116,10 @@ export function createRouter({ store, config, clock = () => new Date(), logError
       let employee: EmployeeRecord | null = null
       if (def.auth === 'employee') employee = await resolveEmployee(store, principal)
       if (def.auth === 'openid' && !principal.openid) throw new AppError('unauthenticated', '请在微信中打开')
+      // Checked before role and input, so a flood of refused or malformed writes is throttled too.
+      if (def.write && writeLimiter && !writeLimiter.take(limitKey(employee, principal, origin))) {
+        throw new AppError('rate_limited', '操作太频繁，请稍后再试')
+      }
       if (def.role && !(employee && hasRole(employee.role, def.role))) {
         throw new AppError('forbidden', '没有权限执行此操作')
       }

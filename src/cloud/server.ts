@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { GatewayConfig } from './config'
 import { seedDemoData } from './demo/seed'
 import { createGateway } from './gateway'
+import { createRateLimiter } from './rate-limit'
 import { deliverDueReminders } from './reminders'
 import { createRouter, type Router } from './router'
 import { resolveSecret } from './secret'
@@ -28,6 +29,7 @@ export async function startServer(config: GatewayConfig, clock?: () => Date): Pr
     clock,
     config: { demoMode: config.demoMode, tokenSecret, tokenTtlSeconds: config.tokenTtlSeconds },
     logError: (error, action) => console.error(`action ${action} failed`, error),
+    writeLimiter: config.writeRateLimit ? createRateLimiter(config.writeRateLimit) : undefined,
   })
   const server = createGateway({
     router,

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { deliverDueReminders } from './reminders'
+import { createRateLimiter, DEFAULT_WRITE_RATE_LIMIT } from './rate-limit'
 import { createRouter, type Router } from './router'
 import { resolveSecret } from './secret'
 import { openSqliteStore } from './store/sqlite'
@@ -49,7 +50,12 @@ export async function loadRuntimeFromEnv(env: Record<string, string | undefined>
   const store = openSqliteStore(path.join(env.DATA_DIR ?? '/tmp/wenming', 'wenming.db'))
   const tokenSecret = await resolveSecret(store, env.TOKEN_SECRET)
   // Demo logins never exist in WeChat: identity is the OPENID bound to the roster.
-  const router = createRouter({ store, config: { demoMode: false, tokenSecret, tokenTtlSeconds: 3600 } })
+  // Writes are limited per OPENID within this instance (WeChat may run several: it is a brake, not a quota).
+  const router = createRouter({
+    store,
+    config: { demoMode: false, tokenSecret, tokenTtlSeconds: 3600 },
+    writeLimiter: createRateLimiter(DEFAULT_WRITE_RATE_LIMIT),
+  })
   return { router, onTimer: async () => ({ reminders: await deliverDueReminders(store, new Date()) }) }
 }
 

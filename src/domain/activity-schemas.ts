@@ -31,7 +31,7 @@ const isoTime = (label: string) =>
 
 const id = (label: string) =>
   z
-    .number({ error: `缺少${label}` })
+    .number({ error: (issue) => (issue.input === undefined ? `缺少${label}` : `${label}应为数字`) })
     .int(`${label}应为整数`)
     .positive()
     .max(2 ** 31)

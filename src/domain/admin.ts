@@ -23,7 +23,8 @@ export interface RosterRow {
   name: string
   department: string
   phone: string | null
-  role: Role
+  /** null when the file leaves it blank: a new employee becomes 职工, an existing one keeps their role. */
+  role: Role | null
   errors: string[]
   /** What importing it would do. */
   action: 'create' | 'update' | null
@@ -103,7 +104,6 @@ export function maskPhone(phone: string | null): string | null {
 }
 
 const ROLE_WORDS: Record<string, Role> = {
-  '': 'employee',
   职工: 'employee',
   员工: 'employee',
   普通职工: 'employee',
@@ -169,8 +169,8 @@ export function checkRosterRows(table: string[][], existing: Set<string>): Roste
     if (!department) errors.push('缺少部门')
     else if (department.length > 40) errors.push('部门名称过长')
     if (rawPhone && !/^1\d{10}$/.test(rawPhone)) errors.push(`手机号“${rawPhone}”格式不正确`)
-    const role = ROLE_WORDS[roleWord] ?? ROLE_WORDS[roleWord.toLowerCase()]
-    if (!role) errors.push(`未知角色“${roleWord}”（可填：职工、组织者、管理员）`)
+    const role = roleWord === '' ? null : (ROLE_WORDS[roleWord] ?? ROLE_WORDS[roleWord.toLowerCase()])
+    if (role === undefined) errors.push(`未知角色“${roleWord}”（可填：职工、组织者、管理员）`)
     if (employeeNo && !seen.has(employeeNo)) seen.set(employeeNo, line)
     rows.push({
       line,
@@ -178,7 +178,7 @@ export function checkRosterRows(table: string[][], existing: Set<string>): Roste
       name,
       department,
       phone: rawPhone || null,
-      role: role ?? 'employee',
+      role: role ?? null,
       errors,
       action: errors.length ? null : existing.has(employeeNo) ? 'update' : 'create',
     })

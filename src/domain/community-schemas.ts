@@ -4,7 +4,7 @@ import { GOOD_PERSON_CATEGORIES } from './goodpeople'
 
 const id = (label: string) =>
   z
-    .number({ error: `缺少${label}` })
+    .number({ error: (issue) => (issue.input === undefined ? `缺少${label}` : `${label}应为数字`) })
     .int(`${label}应为整数`)
     .positive()
     .max(2 ** 31)

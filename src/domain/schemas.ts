@@ -20,7 +20,7 @@ export const emptyInput = z.strictObject({})
 
 export const idInput = z.strictObject({
   id: z
-    .number({ error: '缺少编号' })
+    .number({ error: (issue) => (issue.input === undefined ? '缺少编号' : '编号应为数字') })
     .int('编号应为整数')
     .positive('编号应为正整数')
     .max(2 ** 31),

@@ -24,6 +24,18 @@ export const adminRosterActions = {
         throw new AppError('invalid_input', '文件中没有职工数据（第一行为表头，从第二行起每行一人）')
       if (table.length > 5001) throw new AppError('invalid_input', '一次最多导入 5000 人，请分批导入')
       const rows = checkRosterRows(table, new Set(await store.listEmployeeNos()))
+      // As in admin.employee.update: an administrator cannot take away their own role (and lock themself out).
+      for (const row of rows) {
+        if (
+          row.employeeNo === employee!.employeeNo &&
+          row.errors.length === 0 &&
+          row.role !== null &&
+          row.role !== 'admin'
+        ) {
+          row.errors.push('不能通过导入取消自己的管理员权限')
+          row.action = null
+        }
+      }
       const valid = rows.filter((r) => r.errors.length === 0)
       const preview: RosterPreview = { rows, valid: valid.length, invalid: rows.length - valid.length }
       if (!input.commit) return preview

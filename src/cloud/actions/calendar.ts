@@ -1,22 +1,9 @@
-import type { ActivitySummary } from '../../domain/activity'
-import { buildCalendar, isForEntry, type CalendarEntry } from '../../domain/calendar'
+import { buildCalendar, isForEntry } from '../../domain/calendar'
+import type { CalendarDay, PlanItemOutputs } from '../../domain/community'
 import { planItemInput, yearInput } from '../../domain/community-schemas'
 import { toLocalDate } from '../../domain/time'
 import { notFound } from '../errors'
 import { defineAction } from './define'
-
-export interface CalendarDay extends CalendarEntry {
-  activities: ActivitySummary[]
-}
-
-export interface PlanItemOutputs {
-  activities: ActivitySummary[]
-  attendance: { registered: number; checkedIn: number }
-  volunteerHours: number
-  rounds: { id: number; title: string; candidates: number; approved: number }[]
-  books: { total: number; top: { id: number; title: string; author: string; recommendations: number }[] }
-  notes: { published: number }
-}
 
 export const calendarActions = {
   // The festivals and observances of a year, each with the activities held for it.

@@ -1,27 +1,8 @@
+import type { VolunteerLedger, VolunteerPerson, VolunteerSummary } from '../../domain/community'
 import { volunteerCandidatesInput, yearInput } from '../../domain/community-schemas'
 import { fromLocal } from '../../domain/time'
 import type { VolunteerHoursRow } from '../store/types'
 import { defineAction } from './define'
-
-export interface VolunteerLedger {
-  year: number
-  totalHours: number
-  entries: { activityId: number; title: string; startsAt: string; hours: number }[]
-}
-
-export interface VolunteerPerson {
-  employeeNo: string
-  name: string
-  department: string
-  hours: number
-  activities: number
-}
-
-export interface VolunteerSummary {
-  year: number
-  departments: { department: string; hours: number; people: number }[]
-  top: VolunteerPerson[]
-}
 
 const yearRange = (year: number): [string, string] => [fromLocal(`${year}-01-01`), fromLocal(`${year + 1}-01-01`)]
 const round1 = (n: number) => Math.round(n * 10) / 10

@@ -98,14 +98,18 @@ export function updateEmployee(db: Db, id: number, patch: EmployeePatch, at: str
 }
 
 /** Creates new roster entries and updates existing ones by 工号. */
-export function upsertEmployees(db: Db, rows: NewEmployee[], at: string): { created: number; updated: number } {
+export function upsertEmployees(
+  db: Db,
+  rows: (Omit<NewEmployee, 'role'> & { role: Role | null })[],
+  at: string,
+): { created: number; updated: number } {
   const find = db.prepare('SELECT id FROM employees WHERE employee_no = ?')
   const insert = db.prepare(
     `INSERT INTO employees (employee_no, name, department, role, phone, active, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
   )
   const update = db.prepare(
-    'UPDATE employees SET name = ?, department = ?, role = ?, phone = ?, active = 1, updated_at = ? WHERE id = ?',
+    'UPDATE employees SET name = ?, department = ?, role = COALESCE(?, role), phone = ?, active = 1, updated_at = ? WHERE id = ?',
   )
   let created = 0
   let updated = 0
@@ -115,7 +119,7 @@ export function upsertEmployees(db: Db, rows: NewEmployee[], at: string): { crea
       update.run(row.name, row.department, row.role, row.phone ?? null, at, existing.id)
       updated++
     } else {
-      insert.run(row.employeeNo, row.name, row.department, row.role, row.phone ?? null, at, at)
+      insert.run(row.employeeNo, row.name, row.department, row.role ?? 'employee', row.phone ?? null, at, at)
       created++
     }
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { PlanSummary, PlanView } from '../../domain/plan'
+import type { Role } from '../../domain/roles'
 import type {
   Activity,
   ActivityPlanItem,
@@ -61,6 +62,7 @@ function toEmployee(row: EmployeeRow | undefined): EmployeeRecord | null {
     role: row.role,
     phone: row.phone,
     active: row.active === 1,
+    bound: row.openid !== null,
   }
 }
 
@@ -413,7 +415,10 @@ class SqliteOps implements Store {
     return this.use(() => adm.updateEmployee(this.db, id, patch, at))
   }
 
-  upsertEmployees(rows: NewEmployee[], at: string): Promise<{ created: number; updated: number }> {
+  upsertEmployees(
+    rows: (Omit<NewEmployee, 'role'> & { role: Role | null })[],
+    at: string,
+  ): Promise<{ created: number; updated: number }> {
     return this.use(() => adm.upsertEmployees(this.db, rows, at))
   }
 

@@ -19,6 +19,8 @@ import type { Role } from '../../domain/roles'
 export interface EmployeeRecord extends Employee {
   phone: string | null
   active: boolean
+  /** Whether a WeChat account is bound to this roster entry. */
+  bound: boolean
 }
 
 export interface NewEmployee {
@@ -194,7 +196,11 @@ export interface Store {
   listEmployees(filter: EmployeeFilter): Promise<{ rows: EmployeeAdminView[]; total: number }>
   listDepartments(): Promise<{ department: string; headcount: number }[]>
   updateEmployee(id: number, patch: EmployeePatch, at: string): Promise<void>
-  upsertEmployees(rows: NewEmployee[], at: string): Promise<{ created: number; updated: number }>
+  /** Creates or updates by 工号; a null role creates 职工 and keeps an existing employee's role. */
+  upsertEmployees(
+    rows: (Omit<NewEmployee, 'role'> & { role: Role | null })[],
+    at: string,
+  ): Promise<{ created: number; updated: number }>
   listEmployeeNos(): Promise<string[]>
   listActiveEmployees(): Promise<{ id: number; employeeNo: string; name: string; department: string }[]>
   listRegistrants(activityId: number): Promise<Registrant[]>
