@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '活动',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
 })

@@ -1,17 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
 import { fetchCurrentPlan } from '../../api/client'
 import ThemeCard from '../../components/theme-card'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
 import { useRemote } from '../../hooks/use-remote'
+import UpcomingActivities from './upcoming-activities'
 import './index.scss'
 
-/** 首页: the current plan's themes as cards. */
+/** 首页: the current plan's themes as cards, then the activities open for registration. */
 export default function HomePage() {
   const { data: plan, error, loading, reload } = useRemote(fetchCurrentPlan, [], { refreshOnShow: true })
 
+  const [refreshKey, setRefreshKey] = useState(0)
+
   usePullDownRefresh(() => {
     reload()
+    setRefreshKey((k) => k + 1)
     Taro.stopPullDownRefresh()
   })
 
@@ -50,6 +55,7 @@ export default function HomePage() {
               onOpen={(s) => Taro.navigateTo({ url: `/pages/theme/index?planId=${plan.id}&section=${s.number}` })}
             />
           ))}
+          <UpcomingActivities refreshKey={refreshKey} />
         </>
       )}
     </View>

@@ -7,9 +7,10 @@ import { usesTokenLogin } from '../../api/transport'
 import { ErrorState, LoadingSkeleton } from '../../components/state-view'
 import { ROLE_LABELS } from '../../domain/roles'
 import { LOGIN_PAGE, useRemote } from '../../hooks/use-remote'
+import MyRegistrations from './my-registrations'
 import './index.scss'
 
-/** 我的: who I am; later my registrations, hours and inbox. */
+/** 我的: who I am and what I signed up for. */
 export default function MinePage() {
   const { data: me, error, loading, reload } = useRemote(fetchMe, [], { refreshOnShow: true })
 
@@ -36,13 +37,14 @@ export default function MinePage() {
           <Text className='mine__role'>{ROLE_LABELS[me.role]}</Text>
         </View>
       )}
+      {me && <MyRegistrations />}
       <View className='wm-card mine__links'>
         <View className='mine__link' role='link' onClick={() => Taro.navigateTo({ url: '/packages/plan/plans/index' })}>
           <Text>全部工作要点</Text>
           <Text className='mine__chevron'>›</Text>
         </View>
         <View className='mine__link' role='link' onClick={() => Taro.switchTab({ url: '/pages/activities/index' })}>
-          <Text>我的报名</Text>
+          <Text>浏览全部活动</Text>
           <Text className='mine__chevron'>›</Text>
         </View>
       </View>

@@ -6,9 +6,10 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-
 import { pickThemeStyle } from '../../components/theme-card/theme-style'
 import { formatChineseNumber } from '../../domain/plan'
 import { useRemote } from '../../hooks/use-remote'
+import ThemeActivities from './theme-activities'
 import './index.scss'
 
-/** A theme: its work points, each opening onto its full text. */
+/** A theme: its work points, each opening onto its full text, and the activities that carry them out. */
 export default function ThemePage() {
   const { params } = useRouter()
   const planId = Number(params.planId)
@@ -77,6 +78,7 @@ export default function ThemePage() {
           <Text className='theme__item-more'>阅读全文 ›</Text>
         </View>
       ))}
+      {section.items.length > 0 && <ThemeActivities itemIds={section.items.map((item) => item.id)} />}
     </View>
   )
 }

@@ -4,9 +4,10 @@ import { fetchPlan } from '../../../api/client'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import { formatChineseNumber } from '../../../domain/plan'
 import { useRemote } from '../../../hooks/use-remote'
+import PointActivities from './point-activities'
 import './index.scss'
 
-/** A work point's full cleaned text, in readable paragraphs, with its neighbours one tap away. */
+/** A work point's full cleaned text, in readable paragraphs, its activities, and its neighbours one tap away. */
 export default function PointPage() {
   const { params } = useRouter()
   const planId = Number(params.planId)
@@ -59,6 +60,7 @@ export default function PointPage() {
           </Text>
         ))}
       </View>
+      <PointActivities itemId={item.id} />
       <View className='point__nav'>
         {index > 0 ? (
           <View className='point__nav-btn' role='button' onClick={() => open(index - 1)}>

@@ -1,0 +1,295 @@
+import type { Page } from 'playwright-core'
+import type { Principal } from '../../src/cloud/context'
+import { readConfig } from '../../src/cloud/config'
+import { startServer, type RunningServer } from '../../src/cloud/server'
+import type { CheckinCode } from '../../src/domain/activity'
+import { fromLocal, toLocalDate } from '../../src/domain/time'
+import { makeTempDir } from '../cloud/helpers'
+import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+
+jest.setTimeout(90_000)
+
+const TITLE = '趣味运动会·周末场'
+const CALLED_OFF = '职工书法作品展'
+const CALL_OFF_REASON = '展厅临时检修，活动改期另行通知'
+const CULTURE_THEME = '以优秀文化为载体，丰富职工精神文化生活'
+const HOUR = 60 * 60 * 1000
+
+type Phone = Awaited<ReturnType<typeof launchPhone>>
+
+interface Person {
+  no: string
+  name: string
+  phone: Phone
+  page: Page
+  problems: string[]
+}
+
+let server: RunningServer
+let cleanup: () => void
+let admin: Principal
+let activityId: number
+let calledOffId: number
+const people: Record<'a' | 'b' | 'c', Person> = {} as never
+
+/**
+ * Text on the page the person sees now. Taro keeps the pages below it in the DOM, hidden; while a page slides in,
+ * the one under it is still visible, and the new page is the later one in the DOM.
+ */
+function shown(page: Page, text: string | RegExp, exact = false) {
+  return page.getByText(text, { exact }).filter({ visible: true }).last()
+}
+
+/** Waits for the page-transition slide to finish, so that only the page on top is visible. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page.taro_page_show')
+    const top = pages[pages.length - 1]
+    return !top || top.classList.contains('taro_page_stationed')
+  })
+}
+
+/** A NutUI button by its exact text (its label sits under the element that takes the tap). */
+function button(page: Page, name: string) {
+  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
+}
+
+/** Opens `path` (e.g. `/pages/mine/index`) afresh, as from a link: a full load shows that page alone. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${server.url}/#${path}`)
+}
+
+/** Logs in through the demo login page by typing the 工号. */
+async function logIn(page: Page, employeeNo: string): Promise<void> {
+  await page.goto(server.url)
+  await shown(page, '演示模式').waitFor()
+  await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
+  await button(page, '登录').click()
+  await shown(page, '工作主题').waitFor()
+}
+
+async function openActivity(page: Page): Promise<void> {
+  await visit(page, `/pages/activity/index?id=${activityId}`)
+  await shown(page, TITLE, true).waitFor()
+}
+
+async function personFor(key: 'a' | 'b' | 'c', employeeNo: string): Promise<Person> {
+  const employee = await server.store.getEmployeeByNo(employeeNo)
+  if (!employee) throw new Error(`demo roster has no ${employeeNo}`)
+  const phone = await launchPhone()
+  const page = await phone.context.newPage()
+  page.setDefaultTimeout(15_000)
+  const person = { no: employeeNo, name: employee.name, phone, page, problems: watchProblems(page) }
+  people[key] = person
+  return person
+}
+
+beforeAll(async () => {
+  const temp = makeTempDir()
+  cleanup = temp.cleanup
+  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
+  const adminRecord = await server.store.getEmployeeByNo('E0001')
+  if (!adminRecord) throw new Error('demo roster has no E0001')
+  admin = { employeeId: adminRecord.id }
+
+  // Tomorrow morning, two seats, two events, and the check-in desk already open: small enough to fill in a test.
+  const now = Date.now()
+  const tomorrow = toLocalDate(new Date(now + 24 * HOUR).toISOString())
+  const created = await server.router(
+    'admin.activity.create',
+    {
+      category: 'sports',
+      title: TITLE,
+      description: '设拔河、跳绳两个项目，每人选一项。\n请穿运动鞋，提前十分钟到场签到。',
+      location: '机关篮球场',
+      startsAt: fromLocal(tomorrow, '09:00'),
+      endsAt: fromLocal(tomorrow, '11:30'),
+      checkinOpensAt: new Date(now - HOUR).toISOString(),
+      capacity: 2,
+      waitlist: true,
+      options: [
+        { key: 'tug', label: '拔河', capacity: null },
+        { key: 'rope', label: '跳绳', capacity: null },
+      ],
+      maxOptions: 1,
+      formFields: [{ key: 'size', label: '服装尺码', type: 'single', required: true, choices: ['S', 'M', 'L', 'XL'] }],
+    },
+    admin,
+  )
+  expect(created.status).toBe(200)
+  activityId = (created.body as { ok: true; data: { id: number } }).data.id
+
+  // And one that the organizers called off.
+  const other = await server.router(
+    'admin.activity.create',
+    {
+      category: 'contest',
+      title: CALLED_OFF,
+      location: '机关一楼大厅',
+      startsAt: fromLocal(tomorrow, '14:00'),
+      endsAt: fromLocal(tomorrow, '17:00'),
+      capacity: 30,
+    },
+    admin,
+  )
+  expect(other.status).toBe(200)
+  calledOffId = (other.body as { ok: true; data: { id: number } }).data.id
+  const cancelled = await server.router('admin.activity.cancel', { id: calledOffId, reason: CALL_OFF_REASON }, admin)
+  expect(cancelled.status).toBe(200)
+
+  await Promise.all([personFor('a', 'E0020'), personFor('b', 'E0021'), personFor('c', 'E0022')])
+}, 60_000)
+
+afterAll(async () => {
+  await Promise.all(Object.values(people).map((person) => person.phone.close()))
+  await server?.close()
+  cleanup?.()
+})
+
+describe('registering for an activity, in phone browsers', () => {
+  it('shows activities open for registration under the theme cards on 首页', async () => {
+    const { page } = people.a
+    await logIn(page, people.a.no)
+    await shown(page, '近期活动', true).scrollIntoViewIfNeeded()
+    await shown(page, '查看全部 ›', true).waitFor()
+    await page.locator('.activity-card').filter({ visible: true }).first().waitFor()
+    await saveScreenshot(page, '08-home-activities')
+  })
+
+  it('lists a theme’s activities under its work points', async () => {
+    const { page } = people.a
+    await shown(page, CULTURE_THEME, true).click()
+    await settle(page)
+    await shown(page, '本主题的活动', true).scrollIntoViewIfNeeded()
+    await shown(page, /职工趣味运动会/).waitFor()
+    await saveScreenshot(page, '09-theme-activities')
+  })
+
+  it('lists the activity under its category on the 活动 tab', async () => {
+    const { page } = people.a
+    await visit(page, '/pages/home/index')
+    await shown(page, '活动', true).click()
+    await page.getByRole('tab', { name: '文体活动' }).filter({ visible: true }).click()
+    await shown(page, TITLE, true).waitFor()
+    await shown(page, '剩余 2 个名额').waitFor()
+    await saveScreenshot(page, '10-activities')
+  })
+
+  it('lets A register for the sports meet choosing an event', async () => {
+    const { page } = people.a
+    await shown(page, TITLE, true).click()
+    await settle(page)
+    await page.getByRole('checkbox', { name: /跳绳/ }).waitFor()
+    await shown(page, '剩余 2 个名额').waitFor()
+    await saveScreenshot(page, '11-activity')
+    await page.getByRole('checkbox', { name: /跳绳/ }).click()
+    await shown(page, 'M', true).click()
+    await saveScreenshot(page, '12-form')
+    await button(page, '提交报名').click()
+    await shown(page, '报名成功', true).waitFor()
+    await saveScreenshot(page, '13-registered')
+    await shown(page, '知道了', true).click()
+    await shown(page, '我的报名', true).waitFor()
+    await shown(page, '已报名', true).first().waitFor()
+    await shown(page, '剩余 1 个名额').waitFor()
+  })
+
+  it('shows the registration in 我的', async () => {
+    const { page } = people.a
+    await visit(page, '/pages/mine/index')
+    await shown(page, people.a.name, true).waitFor()
+    await shown(page, TITLE, true).waitFor()
+    await shown(page, '已报名', true).waitFor()
+    await saveScreenshot(page, '14-mine')
+  })
+
+  it('gives B the last seat', async () => {
+    const { page } = people.b
+    await logIn(page, people.b.no)
+    await openActivity(page)
+    await page.getByRole('checkbox', { name: /拔河/ }).click()
+    await shown(page, 'L', true).click()
+    await button(page, '提交报名').click()
+    await shown(page, '报名成功', true).waitFor()
+    await shown(page, '知道了', true).click()
+    await shown(page, '名额已满 · 可候补').waitFor()
+  })
+
+  it('tells C that they are first on the waitlist', async () => {
+    const { page } = people.c
+    await logIn(page, people.c.no)
+    await openActivity(page)
+    await shown(page, '名额已满 · 可候补').waitFor()
+    await page.getByRole('checkbox', { name: /拔河/ }).click()
+    await shown(page, 'XL', true).click()
+    await button(page, '报名候补').click()
+    await shown(page, /已进入候补，第\s*1\s*位/).waitFor()
+    await saveScreenshot(page, '15-waitlisted')
+    await shown(page, '知道了', true).click()
+    await shown(page, /候补第\s*1\s*位/).waitFor()
+    await saveScreenshot(page, '16-waitlist-card')
+  })
+
+  it('lets B cancel from 我的 after confirming', async () => {
+    const { page } = people.b
+    await visit(page, '/pages/mine/index')
+    await shown(page, TITLE, true).waitFor()
+    await button(page, '取消报名').click()
+    await shown(page, /确定取消“趣味运动会·周末场”的报名吗/).waitFor()
+    await saveScreenshot(page, '17-cancel-confirm')
+    await shown(page, '确定取消', true).click()
+    await shown(page, '已取消报名', true).waitFor()
+    await shown(page, '往期记录 1', true).click()
+    await shown(page, '已取消', true).waitFor()
+  })
+
+  it('moves C up from the waitlist once B has cancelled', async () => {
+    const { page } = people.c
+    await page.reload()
+    await shown(page, TITLE, true).waitFor()
+    await shown(page, '已报名', true).waitFor()
+    await shown(page, '现场签到', true).waitFor()
+    expect(await shown(page, /候补第\s*1\s*位/).count()).toBe(0)
+  })
+
+  it('checks C in with the code of the desk', async () => {
+    const { page } = people.c
+    const answer = await server.router('admin.activity.checkinCode', { id: activityId }, admin)
+    const { code } = (answer.body as { ok: true; data: CheckinCode }).data
+    expect(code).toMatch(/^\d{6}$/)
+    await page.locator('input[placeholder="6 位签到码"]').filter({ visible: true }).fill(code)
+    await saveScreenshot(page, '18-checkin')
+    await button(page, '签到').click()
+    await shown(page, '签到成功', true).waitFor()
+    await shown(page, '已签到', true).waitFor()
+    await shown(page, /已于 .+ 签到/).waitFor()
+    await shown(page, '签到成功', true).waitFor({ state: 'hidden' })
+    await saveScreenshot(page, '19-checked-in')
+  })
+
+  it('shows the administrator the check-in code, large', async () => {
+    // Log B's phone out and back in as the administrator through the demo login page.
+    const { page } = people.b
+    await page.evaluate(() => localStorage.clear())
+    await logIn(page, 'E0001')
+    await openActivity(page)
+    await button(page, '签到码').click()
+    await shown(page, /^\d{6}$/).waitFor()
+    await saveScreenshot(page, '20-checkin-code')
+  })
+
+  it('says plainly that an activity was called off, and why', async () => {
+    const { page } = people.a
+    await visit(page, `/pages/activity/index?id=${calledOffId}`)
+    await shown(page, CALLED_OFF, true).waitFor()
+    await shown(page, '活动已取消', true).waitFor()
+    await shown(page, CALL_OFF_REASON, true).waitFor()
+    expect(await button(page, '提交报名').count()).toBe(0)
+    await saveScreenshot(page, '21-called-off')
+  })
+
+  it('had no script errors along the way', () => {
+    expect(Object.values(people).flatMap((person) => person.problems)).toEqual([])
+  })
+})
