@@ -243,6 +243,8 @@ export interface ActivityPage {
 /** One of my registrations, with the activity it is for. */
 export interface MyRegistration extends Registration {
   activity: ActivitySummary
+  /** Whether I may still cancel it (before the activity's cancellation cutoff). */
+  canCancel: boolean
 }
 
 export interface RegistrationResult {

@@ -122,6 +122,8 @@ describe('registration rules in the cloud layer', () => {
     const id = await createActivity({ cancelCutoffAt: later(1) })
     await app.call('registration.create', { activityId: id }, await app.as('E0101'))
     app.setNow(new Date(FIXED_NOW.getTime() + 2 * HOUR))
+    const mine = data(await app.call('registration.mine', {}, await app.as('E0101')))
+    expect(mine.find((r: any) => r.activityId === id).canCancel).toBe(false)
     const result = await app.call('registration.cancel', { activityId: id }, await app.as('E0101'))
     expect(result.status).toBe(409)
     expect((await app.store.listRegistrationsFor(id))[0].status).toBe('confirmed')
@@ -174,6 +176,7 @@ describe('registration rules in the cloud layer', () => {
     expect(mine.map((r: any) => r.activity.title)).toEqual(['近的活动', '远的活动'])
     const other = data(await app.call('registration.mine', {}, await app.as('E0016')))
     expect(other).toEqual([])
+    expect(mine.every((r: any) => r.canCancel)).toBe(true)
   })
 })
 

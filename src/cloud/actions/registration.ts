@@ -111,6 +111,7 @@ export const registrationActions = {
         const counts = await store.getSeatCounts(activity.id)
         result.push({
           ...(await withPosition(store, registration)),
+          canCancel: registration.status !== 'cancelled' && canCancel(activity, now),
           activity: {
             id: activity.id,
             category: activity.category,

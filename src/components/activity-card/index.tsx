@@ -67,6 +67,7 @@ export default function ActivityCard({ activity, onOpen, registration, children 
               position={mine.position}
               checkedIn={mine.checkedIn}
               activityCancelled={activity.status === 'cancelled'}
+              activityEnded={activity.status === 'ended'}
             />
           )}
         </View>

@@ -36,6 +36,8 @@ interface RegistrationChipProps {
   checkedIn?: boolean
   /** The activity itself was called off, which outranks the registration's own state. */
   activityCancelled?: boolean
+  /** The activity is over: a place still on the waitlist then was never reached. */
+  activityEnded?: boolean
 }
 
 /** The caller's own state: 已报名, 候补中 第 N 位, 已签到, 已取消, 活动已取消. */
@@ -44,10 +46,12 @@ export function RegistrationChip({
   position,
   checkedIn = false,
   activityCancelled = false,
+  activityEnded = false,
 }: RegistrationChipProps) {
   if (activityCancelled) return <StatusChip label='活动已取消' tone='grey' />
   if (status === 'cancelled') return <StatusChip label='已取消' tone='grey' />
   if (checkedIn) return <StatusChip label='已签到' tone='blue' />
+  if (status === 'waitlisted' && activityEnded) return <StatusChip label='未能递补' tone='grey' />
   if (status === 'waitlisted')
     return <StatusChip label={position ? `候补中 第${position}位` : '候补中'} tone='orange' />
   return <StatusChip label='已报名' tone='red' />

@@ -14,9 +14,8 @@ const isUpcoming = (r: MyRegistration) =>
   r.status !== 'cancelled' &&
   (r.activity.status === 'open' || r.activity.status === 'upcoming' || r.activity.status === 'ongoing')
 
-// Before the activity starts, a registration may still be withdrawn (the cloud layer has the final word on the cutoff).
-const mayCancel = (r: MyRegistration) =>
-  r.status !== 'cancelled' && (r.activity.status === 'open' || r.activity.status === 'upcoming')
+// The cloud layer says whether the cancellation cutoff has passed, and enforces it anyway.
+const mayCancel = (r: MyRegistration) => r.canCancel
 
 const RED = '#C8161D'
 
