@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '候选人事迹',
+})

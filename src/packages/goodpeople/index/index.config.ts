@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '身边好人',
+  enablePullDownRefresh: true,
+})

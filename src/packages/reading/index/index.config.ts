@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '书香阅读',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '审核读书心得',
+})

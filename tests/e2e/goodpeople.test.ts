@@ -1,0 +1,222 @@
+import type { Page } from 'playwright-core'
+import type { Principal } from '../../src/cloud/context'
+import { readConfig } from '../../src/cloud/config'
+import { startServer, type RunningServer } from '../../src/cloud/server'
+import type { Round } from '../../src/domain/goodpeople'
+import { makeTempDir } from '../cloud/helpers'
+import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+
+jest.setTimeout(90_000)
+
+const HOUR = 60 * 60 * 1000
+const ROUND_TITLE = '第四季度“身边好人”推荐评选'
+const NOMINEE_NO = 'E0030'
+const DEED = [
+  '今年七月汛期，他主动请缨驻守在城东防汛一线，连续二十天吃住在堤坝上，带领突击队加固堤防三处。',
+  '他还利用休息时间走访沿河群众，帮助二十多户老人转移到安置点，被群众亲切地称为“贴心人”。',
+].join('\n')
+const COMMENT = '和他一起值过班，确实是哪里最累就在哪里。'
+
+type Phone = Awaited<ReturnType<typeof launchPhone>>
+
+interface Person {
+  no: string
+  phone: Phone
+  page: Page
+  problems: string[]
+}
+
+let server: RunningServer
+let cleanup: () => void
+let roundId: number
+let nomineeName: string
+let employee: Person
+let admin: Person
+// The gateway's clock: the steps of a round take days, the test moves time on instead of waiting.
+let now = new Date()
+
+/** Text on the page the person sees now (Taro keeps the pages below it in the DOM, hidden). */
+function shown(page: Page, text: string | RegExp, exact = false) {
+  return page.getByText(text, { exact }).filter({ visible: true }).last()
+}
+
+/** A NutUI button by its exact text (its label sits under the element that takes the tap). */
+function button(page: Page, name: string) {
+  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${server.url}/#${path}`)
+}
+
+/** Logs in through the demo login page by typing the 工号. */
+async function logIn(page: Page, employeeNo: string): Promise<void> {
+  await page.goto(server.url)
+  await shown(page, '演示模式').waitFor()
+  await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
+  await button(page, '登录').click()
+  await shown(page, '工作主题').waitFor()
+}
+
+async function personFor(employeeNo: string): Promise<Person> {
+  const phone = await launchPhone()
+  const page = await phone.context.newPage()
+  page.setDefaultTimeout(15_000)
+  return { no: employeeNo, phone, page, problems: watchProblems(page) }
+}
+
+beforeAll(async () => {
+  const temp = makeTempDir()
+  cleanup = temp.cleanup
+  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }), () => now)
+  const adminRecord = await server.store.getEmployeeByNo('E0001')
+  const nominee = await server.store.getEmployeeByNo(NOMINEE_NO)
+  if (!adminRecord || !nominee) throw new Error('demo roster is missing E0001 or the nominee')
+  nomineeName = nominee.name
+  const principal: Principal = { employeeId: adminRecord.id }
+
+  // Nominations open now; after an hour of review, voting runs for an hour.
+  const at = now.getTime()
+  const created = await server.router(
+    'admin.goodpeople.round.create',
+    {
+      title: ROUND_TITLE,
+      nominateOpensAt: new Date(at - HOUR).toISOString(),
+      nominateClosesAt: new Date(at + HOUR).toISOString(),
+      voteOpensAt: new Date(at + 2 * HOUR).toISOString(),
+      voteClosesAt: new Date(at + 3 * HOUR).toISOString(),
+    },
+    principal,
+  )
+  expect(created.status).toBe(200)
+  roundId = (created.body as { ok: true; data: Round }).data.id
+  ;[employee, admin] = await Promise.all([personFor('E0020'), personFor('E0001')])
+}, 60_000)
+
+afterAll(async () => {
+  await Promise.all([employee?.phone.close(), admin?.phone.close()])
+  await server?.close()
+  cleanup?.()
+})
+
+describe('身边好人: nominate, approve, vote and publish, in phone browsers', () => {
+  it('shows the open round as 推荐中 with no candidates yet', async () => {
+    const { page } = employee
+    await logIn(page, employee.no)
+    await visit(page, '/packages/goodpeople/index/index')
+    await shown(page, ROUND_TITLE, true).first().waitFor()
+    await shown(page, '还没有人被推荐', true).waitFor()
+    expect(await shown(page, '推荐中', true).count()).toBeGreaterThan(0)
+    await saveScreenshot(page, 'gp-01-rounds')
+  })
+
+  it('lets an employee nominate a colleague by 工号', async () => {
+    const { page } = employee
+    await button(page, '我要推荐').first().click()
+    await shown(page, '推荐谁', true).waitFor()
+    await page.locator('input[placeholder="例如 E0023"]').filter({ visible: true }).fill(NOMINEE_NO)
+    await page.locator('input[placeholder="同事的姓名"]').filter({ visible: true }).fill(nomineeName)
+    await page
+      .getByRole('radio', { name: /敬业奉献/ })
+      .filter({ visible: true })
+      .click()
+    await page.locator('textarea[placeholder^="例如：2025年汛期"]').filter({ visible: true }).fill(DEED)
+    await shown(page, '字数符合要求', true).waitFor()
+    await saveScreenshot(page, 'gp-02-nominate')
+    await button(page, '提交推荐').click()
+    await shown(page, '主要事迹', true).waitFor()
+    await shown(page, nomineeName, true).waitFor()
+    await shown(page, '待审核', true).waitFor()
+  })
+
+  it('lets the employee comment on the nomination (我评议)', async () => {
+    const { page } = employee
+    await page.locator('textarea[placeholder^="说说你了解的情况"]').filter({ visible: true }).fill(COMMENT)
+    await button(page, '发表评议').click()
+    await shown(page, COMMENT, true).waitFor()
+    await saveScreenshot(page, 'gp-03-candidate')
+  })
+
+  it('lets the administrator approve the nomination on the review page', async () => {
+    const { page } = admin
+    await logIn(page, admin.no)
+    await visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
+    await shown(page, nomineeName, true).waitFor()
+    await shown(page, /今年七月汛期/).waitFor()
+    await saveScreenshot(page, 'gp-04-review')
+    await button(page, '通过').click()
+    await shown(page, '没有待审核的推荐', true).waitFor()
+    await shown(page, '已通过', true).waitFor()
+    await shown(page, nomineeName, true).waitFor()
+  })
+
+  it('lets the employee vote once voting opens, and counts down the votes left today', async () => {
+    now = new Date(now.getTime() + 2.5 * HOUR)
+    const { page } = employee
+    await visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
+    await shown(page, '投票中', true).first().waitFor()
+    await shown(page, '今日还可投 3 票', true).waitFor()
+    await shown(page, '票数投票结束后公布', true).waitFor()
+    await button(page, '投票').click()
+    await shown(page, '今日还可投 2 票', true).waitFor()
+    await button(page, '今日已投').waitFor()
+    await saveScreenshot(page, 'gp-05-voted')
+  })
+
+  it('lets the administrator publish the results after voting ends', async () => {
+    now = new Date(now.getTime() + HOUR)
+    const { page } = admin
+    await visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
+    await shown(page, '计票中', true).first().waitFor()
+    await button(page, '公布结果').click()
+    await shown(page, /确定公布吗/).waitFor()
+    await saveScreenshot(page, 'gp-06-publish-confirm')
+    await page.locator('.taro-model__confirm').filter({ visible: true }).click()
+    await button(page, '查看结果').waitFor()
+    await saveScreenshot(page, 'gp-07-published')
+  })
+
+  it('shows the employee the published list with the nominee’s votes', async () => {
+    const { page } = employee
+    await visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
+    await shown(page, '结果已公布', true).first().waitFor()
+    await button(page, '查看评选结果').click()
+    await shown(page, /公布 · 共/).waitFor()
+    const row = page.getByRole('link', { name: `第1名 ${nomineeName}` }).filter({ visible: true })
+    await row.waitFor()
+    await expect(row.innerText()).resolves.toMatch(/1 票/)
+    await saveScreenshot(page, 'gp-08-results')
+  })
+
+  it('lets the administrator open the next round with its windows', async () => {
+    const { page } = admin
+    await visit(page, '/packages/goodpeople/review/index')
+    await button(page, '发起新一轮评选').click()
+    const title = page.locator('input[aria-label="评选名称"], [aria-label="评选名称"] input').filter({ visible: true })
+    await title.first().fill('下一季度“身边好人”推荐评选')
+    await shown(page, '投票规则', true).waitFor()
+    await saveScreenshot(page, 'gp-09-new-round')
+    await button(page, '发起评选').click()
+    await shown(page, '下一季度“身边好人”推荐评选', true).first().waitFor()
+    expect(await shown(page, '推荐中', true).count()).toBeGreaterThan(0)
+  })
+
+  it('shows administrators every candidate’s votes and the way to the review page', async () => {
+    const { page } = admin
+    await visit(page, '/packages/goodpeople/index/index')
+    await page
+      .getByRole('radio', { name: /2\d{3}年“身边好人”推荐评选/ })
+      .filter({ visible: true })
+      .click()
+    await shown(page, '审核与管理 ›', true).waitFor()
+    await shown(page, /^\d+ 票$/)
+      .first()
+      .waitFor()
+    await saveScreenshot(page, 'gp-10-admin-index')
+  })
+
+  it('had no script errors along the way', () => {
+    expect([...employee.problems, ...admin.problems]).toEqual([])
+  })
+})
