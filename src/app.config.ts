@@ -1,8 +1,35 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/mine/index', 'pages/theme/index', 'pages/activity/index'],
+  pages: [
+    'pages/home/index',
+    'pages/activities/index',
+    'pages/mine/index',
+    'pages/theme/index',
+    'pages/activity/index',
+  ],
   subPackages: [
     { root: 'packages/plan', pages: ['point/index', 'plans/index', 'plan/index'] },
     { root: 'packages/auth', pages: ['login/index'] },
+    {
+      root: 'packages/goodpeople',
+      pages: ['index/index', 'candidate/index', 'nominate/index', 'results/index', 'review/index'],
+    },
+    { root: 'packages/reading', pages: ['index/index', 'note/index', 'review/index'] },
+    { root: 'packages/volunteer', pages: ['index/index'] },
+    { root: 'packages/calendar', pages: ['index/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'index/index',
+        'activity-edit/index',
+        'registrants/index',
+        'checkin-desk/index',
+        'participation/index',
+        'roster/index',
+        'plans/index',
+        'audit/index',
+      ],
+    },
+    { root: 'packages/inbox', pages: ['index/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

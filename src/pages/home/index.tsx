@@ -2,9 +2,11 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchCurrentPlan } from '../../api/client'
+import EntryGrid from '../../components/entry-grid'
 import ThemeCard from '../../components/theme-card'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
 import { useRemote } from '../../hooks/use-remote'
+import { PLAN_ENTRIES } from './entries'
 import UpcomingActivities from './upcoming-activities'
 import './index.scss'
 
@@ -55,6 +57,13 @@ export default function HomePage() {
               onOpen={(s) => Taro.navigateTo({ url: `/pages/theme/index?planId=${plan.id}&section=${s.number}` })}
             />
           ))}
+          <View className='wm-section-title'>
+            <Text>参与更多</Text>
+          </View>
+          <EntryGrid
+            entries={PLAN_ENTRIES}
+            onOpen={(entry) => Taro.navigateTo({ url: PLAN_ENTRIES.find((e) => e.key === entry.key)!.url })}
+          />
           <UpcomingActivities refreshKey={refreshKey} />
         </>
       )}

@@ -1,18 +1,58 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import { fetchMe } from '../../api/client'
+import { fetchInbox } from '../../api/inbox'
 import { clearSession } from '../../api/session'
 import { usesTokenLogin } from '../../api/transport'
+import EntryGrid, { type Entry } from '../../components/entry-grid'
 import { ErrorState, LoadingSkeleton } from '../../components/state-view'
-import { ROLE_LABELS } from '../../domain/roles'
+import { hasRole, ROLE_LABELS } from '../../domain/roles'
 import { LOGIN_PAGE, useRemote } from '../../hooks/use-remote'
+import { PLAN_ENTRIES } from '../home/entries'
 import MyRegistrations from './my-registrations'
 import './index.scss'
 
 /** 我的: who I am and what I signed up for. */
 export default function MinePage() {
   const { data: me, error, loading, reload } = useRemote(fetchMe, [], { refreshOnShow: true })
+  const { data: inbox } = useRemote(() => fetchInbox(1, 1), [], { refreshOnShow: true })
+  const unread = inbox?.unread ?? 0
+
+  // The 我的 tab carries the unread count, so a cancelled activity or a promotion is seen at once.
+  useEffect(() => {
+    const badge =
+      unread > 0
+        ? Taro.setTabBarBadge({ index: 2, text: unread > 99 ? '99+' : String(unread) })
+        : Taro.removeTabBarBadge({ index: 2 })
+    Promise.resolve(badge).catch(() => undefined)
+  }, [unread])
+
+  const entries: (Entry & { url: string })[] = [
+    {
+      key: 'inbox',
+      label: '我的消息',
+      glyph: '信',
+      ink: '#B3262B',
+      tint: '#FBEFEF',
+      badge: unread,
+      url: '/packages/inbox/index/index',
+    },
+    ...PLAN_ENTRIES,
+    ...(me && hasRole(me.role, 'organizer')
+      ? [
+          {
+            key: 'admin',
+            label: '活动管理',
+            glyph: '管',
+            ink: '#595959',
+            tint: '#F0F0F0',
+            url: '/packages/admin/index/index',
+          },
+        ]
+      : []),
+  ]
 
   const logout = () => {
     clearSession()
@@ -36,6 +76,12 @@ export default function MinePage() {
           </View>
           <Text className='mine__role'>{ROLE_LABELS[me.role]}</Text>
         </View>
+      )}
+      {me && (
+        <EntryGrid
+          entries={entries}
+          onOpen={(entry) => Taro.navigateTo({ url: entries.find((e) => e.key === entry.key)!.url })}
+        />
       )}
       {me && <MyRegistrations />}
       <View className='wm-card mine__links'>

@@ -25,7 +25,9 @@ describe('one book, however typed', () => {
   })
 
   it('ignores full-width letters, case and spaces', () => {
-    expect(normalizeBookKey('Ｔｈｅ Three-Body Problem', 'Liu Cixin')).toBe(normalizeBookKey('the threebody problem', 'LIU CIXIN'))
+    expect(normalizeBookKey('Ｔｈｅ Three-Body Problem', 'Liu Cixin')).toBe(
+      normalizeBookKey('the threebody problem', 'LIU CIXIN'),
+    )
   })
 
   it('keeps different authors of the same title apart', () => {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '参与情况',
+  enablePullDownRefresh: true,
+})
