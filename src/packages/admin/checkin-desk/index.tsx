@@ -11,6 +11,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { describeFailure, showToast } from '../shared/feedback'
 import { Chip, NotAllowed, RegistrantChip } from '../shared/ui'
 import { useMe } from '../shared/use-me'
+import QrCode from '../shared/qr-code'
 import { useCheckinCode } from './use-checkin-code'
 import './index.scss'
 
@@ -110,6 +111,9 @@ export default function CheckinDeskPage() {
         <Text className='desk__code-label'>签到码</Text>
         {live.code ? (
           <>
+            <View className='desk__qr'>
+              <QrCode text={live.code.qrPayload} width={400} label='签到二维码：在微信中打开活动页面，点“扫码签到”' />
+            </View>
             <Text className='desk__code' aria-label={`签到码 ${live.code.code.split('').join(' ')}`}>
               {live.code.code}
             </Text>
@@ -130,7 +134,7 @@ export default function CheckinDeskPage() {
         ) : (
           <Text className='desk__code desk__code--waiting'>······</Text>
         )}
-        <Text className='desk__how'>参加者打开活动页面，输入此签到码即可签到</Text>
+        <Text className='desk__how'>参加者打开活动页面，扫描二维码或输入签到码即可签到</Text>
       </View>
 
       <View className='desk__count' aria-live='polite'>
