@@ -53,3 +53,8 @@ export function toLocalDate(iso: string): string {
 export function fromLocal(date: string, time = '00:00'): string {
   return dayjs.tz(`${date} ${time}`, DISPLAY_TZ).utc().toISOString()
 }
+
+/** `12月5日 14:00` */
+export function formatMonthDayTime(iso: string): string {
+  return local(iso).format('M月D日 HH:mm')
+}

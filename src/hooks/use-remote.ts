@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/client'
+import { getCurrentUrl } from './current-url'
 
 export const LOGIN_PAGE = '/packages/auth/login/index'
 
@@ -11,12 +12,14 @@ export interface Remote<T> {
   reload: () => void
 }
 
-/** Sends the user to the login page, remembering where they were. */
+/** Sends the user to the login page, remembering where they were (the `redirect` param) to come back after. */
 export function goToLogin(): void {
   const pages = Taro.getCurrentPages()
   const current = pages[pages.length - 1]
   if (current?.route?.includes('packages/auth/login')) return
-  Taro.redirectTo({ url: LOGIN_PAGE })
+  const here = getCurrentUrl()
+  if (here?.startsWith(LOGIN_PAGE)) return
+  Taro.redirectTo({ url: here ? `${LOGIN_PAGE}?redirect=${encodeURIComponent(here)}` : LOGIN_PAGE })
 }
 
 /** Loads data for a page: loading state, Chinese error message, retry; an expired login goes to the login page. */

@@ -43,7 +43,7 @@ export default function ActivityCard({ activity, onOpen, registration, children 
   const seats = seatsLine(activity)
   return (
     <View className='activity-card'>
-      <View className='activity-card__main' role='link' aria-label={activity.title} onClick={() => onOpen(activity)}>
+      <View className='activity-card__main' role='link' onClick={() => onOpen(activity)}>
         <View className='activity-card__top'>
           <Text className='activity-card__category' style={{ color: style.ink, background: style.tint }}>
             {ACTIVITY_CATEGORIES[activity.category]}

@@ -16,18 +16,13 @@ export default function EntryGrid({ entries, onOpen }: { entries: Entry[]; onOpe
   return (
     <View className='entry-grid'>
       {entries.map((entry) => (
-        <View
-          key={entry.key}
-          className='entry-grid__item'
-          role='link'
-          aria-label={entry.badge ? `${entry.label}，${entry.badge} 条未读` : entry.label}
-          onClick={() => onOpen(entry)}
-        >
+        <View key={entry.key} className='entry-grid__item' role='link' onClick={() => onOpen(entry)}>
           <View className='entry-grid__glyph' style={{ color: entry.ink, background: entry.tint }} aria-hidden>
             {entry.glyph}
             {!!entry.badge && <Text className='entry-grid__badge'>{entry.badge > 99 ? '99+' : entry.badge}</Text>}
           </View>
           <Text className='entry-grid__label'>{entry.label}</Text>
+          {!!entry.badge && <Text className='wm-sr-only'>，{entry.badge} 条未读</Text>}
         </View>
       ))}
     </View>

@@ -16,7 +16,6 @@ export default function ThemeCard({ section, onOpen }: ThemeCardProps) {
       className='theme-card'
       style={{ background: `linear-gradient(135deg, ${style.tint} 0%, #ffffff 62%)` }}
       role='link'
-      aria-label={`${formatChineseNumber(section.number)}、${section.title}`}
       onClick={() => onOpen(section)}
     >
       <View className='theme-card__head'>

@@ -26,6 +26,7 @@ import { formatChineseNumber } from '../../domain/plan'
 import { hasRole } from '../../domain/roles'
 import { formatDateTime, formatTimeLeft, formatTimeRange } from '../../domain/time'
 import { goToLogin, useRemote } from '../../hooks/use-remote'
+import { useShare } from '../../hooks/use-share'
 import CheckinPanel from './checkin-panel'
 import RegistrationForm, { type Choices } from './registration-form'
 import './index.scss'
@@ -124,6 +125,7 @@ export default function ActivityPage() {
   const [me, setMe] = useState<Employee | null>(() => getSavedEmployee())
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [codeError, setCodeError] = useState<string | null>(null)
+  useShare(activity ? `${activity.title}（${formatDateTime(activity.startsAt)}）` : '文明实践活动')
 
   useEffect(() => {
     // The saved profile may be missing (a fresh WeChat install): ask once.
@@ -361,7 +363,6 @@ export default function ActivityPage() {
               key={item.id}
               className='detail__point'
               role='link'
-              aria-label={item.heading}
               onClick={() =>
                 Taro.navigateTo({ url: `/packages/plan/point/index?planId=${item.planId}&itemId=${item.id}` })
               }

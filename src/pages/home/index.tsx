@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { fetchCurrentPlan } from '../../api/client'
+import { fetchCurrentPlanCached } from '../../api/cached'
 import EntryGrid from '../../components/entry-grid'
 import ThemeCard from '../../components/theme-card'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
+import OfflineBanner from '../../components/offline-banner'
 import { useRemote } from '../../hooks/use-remote'
 import { PLAN_ENTRIES } from './entries'
 import UpcomingActivities from './upcoming-activities'
@@ -12,7 +13,8 @@ import './index.scss'
 
 /** 首页: the current plan's themes as cards, then the activities open for registration. */
 export default function HomePage() {
-  const { data: plan, error, loading, reload } = useRemote(fetchCurrentPlan, [], { refreshOnShow: true })
+  const { data, error, loading, reload } = useRemote(fetchCurrentPlanCached, [], { refreshOnShow: true })
+  const plan = data?.value ?? null
 
   const [refreshKey, setRefreshKey] = useState(0)
 
@@ -37,6 +39,7 @@ export default function HomePage() {
           </Text>
         </View>
       )}
+      {data?.savedAt && <OfflineBanner savedAt={data.savedAt} onRetry={reload} />}
       {loading && !plan && <LoadingSkeleton blocks={4} />}
       {error && !plan && <ErrorState message={error} onRetry={reload} />}
       {plan && (

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { fetchMe } from '../../api/client'
 import { fetchInbox } from '../../api/inbox'
-import { clearSession } from '../../api/session'
+import { clearSession, getSavedEmployee } from '../../api/session'
 import { usesTokenLogin } from '../../api/transport'
 import EntryGrid, { type Entry } from '../../components/entry-grid'
 import { ErrorState, LoadingSkeleton } from '../../components/state-view'
@@ -16,7 +16,9 @@ import './index.scss'
 
 /** 我的: who I am and what I signed up for. */
 export default function MinePage() {
-  const { data: me, error, loading, reload } = useRemote(fetchMe, [], { refreshOnShow: true })
+  const { data: fetched, error, loading, reload } = useRemote(fetchMe, [], { refreshOnShow: true })
+  // Offline, the profile saved at login is enough to show the page and the kept copy of my registrations.
+  const me = fetched ?? (error ? getSavedEmployee() : null)
   const { data: inbox } = useRemote(() => fetchInbox(1, 1), [], { refreshOnShow: true })
   const unread = inbox?.unread ?? 0
 

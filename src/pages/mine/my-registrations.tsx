@@ -2,9 +2,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiError, cancelRegistration, fetchMyRegistrations } from '../../api/client'
+import { fetchMyRegistrationsCached } from '../../api/cached'
+import { ApiError, cancelRegistration } from '../../api/client'
 import ActivityCard from '../../components/activity-card'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
+import OfflineBanner from '../../components/offline-banner'
 import type { MyRegistration } from '../../domain/activity'
 import { goToLogin, useRemote } from '../../hooks/use-remote'
 
@@ -24,7 +26,10 @@ const browseActivities = () => Taro.switchTab({ url: '/pages/activities/index' }
 
 /** 我的报名: what I signed up for, upcoming first, with cancel one tap away. */
 export default function MyRegistrations() {
-  const { data, error, loading, reload } = useRemote(fetchMyRegistrations, [], { refreshOnShow: true })
+  const remote = useRemote(fetchMyRegistrationsCached, [], { refreshOnShow: true })
+  const { error, loading, reload } = remote
+  const data = remote.data?.value ?? null
+  const savedAt = remote.data?.savedAt ?? null
   const [tab, setTab] = useState<Tab>('upcoming')
 
   const upcoming = (data ?? [])
@@ -88,6 +93,7 @@ export default function MyRegistrations() {
         ))}
       </View>
 
+      {savedAt && <OfflineBanner savedAt={savedAt} onRetry={reload} />}
       {loading && !data && <LoadingSkeleton blocks={2} />}
       {error && !data && <ErrorState message={error} onRetry={reload} />}
       {data &&

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '工作主题',
+  enableShareAppMessage: true,
 })

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-
 import { pickThemeStyle } from '../../components/theme-card/theme-style'
 import { formatChineseNumber } from '../../domain/plan'
 import { useRemote } from '../../hooks/use-remote'
+import { useShare } from '../../hooks/use-share'
 import ThemeActivities from './theme-activities'
 import './index.scss'
 
@@ -16,6 +17,7 @@ export default function ThemePage() {
   const sectionNumber = Number(params.section)
   const { data: plan, error, loading, reload } = useRemote(() => fetchPlan(planId), [planId])
   const section = plan?.sections.find((s) => s.number === sectionNumber)
+  useShare(section ? `主题${formatChineseNumber(section.number)}：${section.title}` : '精神文明建设工作要点')
 
   useEffect(() => {
     if (section) Taro.setNavigationBarTitle({ title: `主题${formatChineseNumber(section.number)}` })
@@ -65,7 +67,6 @@ export default function ThemePage() {
           key={item.id}
           className='wm-card theme__item'
           role='link'
-          aria-label={item.heading}
           onClick={() => Taro.navigateTo({ url: `/packages/plan/point/index?planId=${plan.id}&itemId=${item.id}` })}
         >
           <View className='theme__item-head'>

@@ -1,10 +1,11 @@
-import { Button, Dialog, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { cancelActivity, createActivity, fetchDepartments, updateActivity } from '../../../api/admin'
 import { fetchActivity, fetchCurrentPlan } from '../../../api/client'
 import { ErrorState, LoadingSkeleton } from '../../../components/state-view'
+import LabelledSwitch from '../../../components/labelled-switch'
 import {
   ACTIVITY_CATEGORIES,
   CATEGORY_KEYS,
@@ -270,7 +271,11 @@ function FormFieldRow({
       )}
       <View className='edit__switch-row'>
         <Text>必须填写</Text>
-        <Switch checked={field.required} onChange={(required) => onChange({ ...field, required })} />
+        <LabelledSwitch
+          label='必须填写'
+          checked={field.required}
+          onChange={(required) => onChange({ ...field, required })}
+        />
       </View>
     </View>
   )
@@ -491,7 +496,7 @@ export default function ActivityEditPage() {
               value={Math.max(0, departments.indexOf(draft.organizerDepartment))}
               onChange={(e) => update({ organizerDepartment: departments[Number(e.detail.value)] })}
             >
-              <View className='adm-picker' role='button' aria-label='主办部门'>
+              <View className='adm-picker' role='button'>
                 <Text>{draft.organizerDepartment || '请选择'}</Text>
                 <Text className='adm-picker__arrow'>›</Text>
               </View>
@@ -526,7 +531,7 @@ export default function ActivityEditPage() {
       <Card title='名额与报名范围'>
         <View className='edit__switch-row'>
           <Text>不限名额</Text>
-          <Switch checked={draft.unlimited} onChange={(unlimited) => update({ unlimited })} />
+          <LabelledSwitch label='不限名额' checked={draft.unlimited} onChange={(unlimited) => update({ unlimited })} />
         </View>
         {!draft.unlimited && (
           <Field label='名额' required>
@@ -547,7 +552,11 @@ export default function ActivityEditPage() {
             <Text>名额满后允许候补</Text>
             <Text className='edit__hint'>有人取消时按顺序自动递补</Text>
           </View>
-          <Switch checked={draft.waitlist} onChange={(waitlist) => update({ waitlist })} />
+          <LabelledSwitch
+            label='名额满后允许候补'
+            checked={draft.waitlist}
+            onChange={(waitlist) => update({ waitlist })}
+          />
         </View>
         <Field
           label='可报名部门'

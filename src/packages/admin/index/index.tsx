@@ -134,7 +134,7 @@ export default function ConsolePage() {
 
       <View className='console__entries'>
         {entries.map((e) => (
-          <View key={e.url} className='console__entry' role='link' aria-label={e.label} onClick={() => open(e.url)}>
+          <View key={e.url} className='console__entry' role='link' onClick={() => open(e.url)}>
             <View className='console__entry-glyph' aria-hidden>
               {e.glyph}
             </View>

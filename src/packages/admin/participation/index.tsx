@@ -147,7 +147,6 @@ export default function ParticipationPage() {
               key={d.department}
               className={`part__dept${focus === d.department ? ' part__dept--on' : ''}`}
               role='button'
-              aria-label={`${d.department} 参与率 ${percent(d.rate)}`}
               onClick={() => {
                 setFocus(focus === d.department ? null : d.department)
                 setShowAll(false)

@@ -192,7 +192,7 @@ export default function RegistrantsPage() {
         value={Math.max(0, departments.indexOf(department))}
         onChange={(e) => setDepartment(departments[Number(e.detail.value)])}
       >
-        <View className='adm-picker people__department' role='button' aria-label='按部门筛选'>
+        <View className='adm-picker people__department' role='button'>
           <Text>{department}</Text>
           <Text className='adm-picker__arrow'>切换部门 ›</Text>
         </View>

@@ -1,7 +1,8 @@
-import { Button, Dialog, Input, Popup, Switch } from '@nutui/nutui-react-taro'
+import { Button, Dialog, Input, Popup } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { unbindEmployee, updateEmployee } from '../../../api/admin'
+import LabelledSwitch from '../../../components/labelled-switch'
 import type { EmployeeAdminView } from '../../../domain/admin'
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles'
 import { describeFailure, showToast } from '../shared/feedback'
@@ -120,7 +121,7 @@ export default function EmployeeEditor({
               <Text>账号可用</Text>
               <Text className='adm-hint'>关闭后该职工无法登录，也不计入参与统计</Text>
             </View>
-            <Switch checked={active} onChange={setActive} />
+            <LabelledSwitch label='账号可用' checked={active} onChange={setActive} />
           </View>
         )}
         <View className='roster__switch'>

@@ -19,7 +19,7 @@ type ActiveFilter = 'all' | 'active' | 'inactive'
 
 function EmployeeRow({ employee: e, onOpen }: { employee: EmployeeAdminView; onOpen: () => void }) {
   return (
-    <View className='roster__row' role='button' aria-label={`编辑 ${e.name}`} onClick={onOpen}>
+    <View className='roster__row' role='button' onClick={onOpen}>
       <View className='roster__row-main'>
         <View className='roster__row-line'>
           <Text className='roster__name'>{e.name}</Text>
@@ -110,7 +110,7 @@ export default function RosterPage() {
               value={Math.max(0, names.indexOf(department))}
               onChange={(e) => setDepartment(names[Number(e.detail.value)])}
             >
-              <View className='adm-picker' role='button' aria-label='按部门筛选'>
+              <View className='adm-picker' role='button'>
                 <Text>{department}</Text>
                 <Text className='adm-picker__arrow'>›</Text>
               </View>

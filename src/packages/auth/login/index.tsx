@@ -1,18 +1,27 @@
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { bindEmployee, devLogin, fetchDemoAccounts } from '../../../api/client'
 import { usesTokenLogin } from '../../../api/transport'
 import { ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import { ROLE_LABELS } from '../../../domain/roles'
-import { useRemote } from '../../../hooks/use-remote'
+import { replaceWith } from '../../../hooks/current-url'
+import { LOGIN_PAGE, useRemote } from '../../../hooks/use-remote'
 import './index.scss'
 
-const goHome = () => Taro.switchTab({ url: '/pages/home/index' })
+/** Where to go once logged in: back to the page that sent the user here (a shared link), or home. */
+function useReturn(): () => void {
+  const { params } = useRouter()
+  return () => {
+    const wanted = params.redirect ? decodeURIComponent(params.redirect) : ''
+    replaceWith(wanted.startsWith('/') && !wanted.startsWith(LOGIN_PAGE) ? wanted : '/pages/home/index')
+  }
+}
 
 /** H5 demo mode: pick a demo employee. */
 function DemoLogin() {
+  const returnAfterLogin = useReturn()
   const { data: accounts, error, loading, reload } = useRemote(fetchDemoAccounts)
   const [employeeNo, setEmployeeNo] = useState('')
   const [busy, setBusy] = useState(false)
@@ -23,7 +32,7 @@ function DemoLogin() {
     setMessage(null)
     try {
       await devLogin(no)
-      goHome()
+      returnAfterLogin()
     } catch (e) {
       setMessage(e instanceof Error ? e.message : '登录失败，请重试')
     } finally {
@@ -38,13 +47,7 @@ function DemoLogin() {
       {error && !accounts && <ErrorState message={error} onRetry={reload} />}
       <View className='login__accounts'>
         {accounts?.map((a) => (
-          <View
-            key={a.id}
-            className='login__account'
-            role='button'
-            aria-label={`以${a.name}（${a.employeeNo}）登录`}
-            onClick={() => !busy && login(a.employeeNo)}
-          >
+          <View key={a.id} className='login__account' role='button' onClick={() => !busy && login(a.employeeNo)}>
             <View className='login__avatar' aria-hidden>
               {a.name.slice(0, 1)}
             </View>
@@ -88,6 +91,7 @@ function DemoLogin() {
 
 /** WeChat: bind this WeChat account to a roster entry, once. */
 function BindForm() {
+  const returnAfterLogin = useReturn()
   const [employeeNo, setEmployeeNo] = useState('')
   const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
@@ -98,7 +102,7 @@ function BindForm() {
     setMessage(null)
     try {
       await bindEmployee(employeeNo.trim(), name.trim())
-      goHome()
+      returnAfterLogin()
     } catch (e) {
       setMessage(e instanceof Error ? e.message : '绑定失败，请重试')
     } finally {

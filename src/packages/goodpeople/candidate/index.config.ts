@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '候选人事迹',
+  enableShareAppMessage: true,
 })

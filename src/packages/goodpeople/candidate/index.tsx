@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/sta
 import { countChars, splitParagraphs, TEXT_LIMITS } from '../../../domain/community'
 import { formatDateTime, formatDay } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
+import { useShare } from '../../../hooks/use-share'
 import { useSubmit } from '../../../hooks/use-submit'
 import { CandidateStatusChip, describeVotes, PhaseChip, voteBlocker } from '../shared/round'
 import './index.scss'
@@ -31,6 +32,7 @@ export default function CandidatePage() {
     const [detail, rounds] = await Promise.all([fetchCandidate(id), fetchRounds()])
     return { ...detail, round: rounds.find((r) => r.id === detail.candidate.roundId) ?? null }
   }, [id])
+  useShare(data ? `身边好人候选人：${data.candidate.nomineeName}（${data.candidate.category}）` : '身边好人候选人事迹')
 
   if (!data) {
     return (

@@ -8,6 +8,7 @@ import type { RoundPhase, RoundView } from '../../../domain/goodpeople'
 import { formatTimeLeft } from '../../../domain/time'
 import { useIsAdmin } from '../../../hooks/use-is-admin'
 import { useRemote } from '../../../hooks/use-remote'
+import { useShare } from '../../../hooks/use-share'
 import { useSubmit } from '../../../hooks/use-submit'
 import CandidateCard from '../shared/candidate-card'
 import { PhaseChip, RoundWindows } from '../shared/round'
@@ -67,6 +68,13 @@ export default function GoodPeoplePage() {
     },
     [chosen],
     { refreshOnShow: true },
+  )
+
+  const onScreen = data?.detail?.round
+  // The round on screen may be one chosen here, not the one in the link that opened the page.
+  useShare(
+    onScreen ? `身边好人推荐评选：${onScreen.title}` : '身边好人推荐评选',
+    onScreen ? `/packages/goodpeople/index/index?roundId=${onScreen.id}` : undefined,
   )
 
   usePullDownRefresh(() => {

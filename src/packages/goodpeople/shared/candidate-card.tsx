@@ -20,7 +20,7 @@ export default function CandidateCard({ candidate, round, onOpen, onVote, voting
   const showStatus = round.phase === 'nominate' || round.phase === 'review' || candidate.status !== 'approved'
   return (
     <View className='gp-card'>
-      <View className='gp-card__main' role='link' aria-label={candidate.nomineeName} onClick={() => onOpen(candidate)}>
+      <View className='gp-card__main' role='link' onClick={() => onOpen(candidate)}>
         <View className='gp-card__top'>
           <Text className='gp-card__category'>{candidate.category}</Text>
           {showStatus && <CandidateStatusChip status={candidate.status} />}

@@ -19,7 +19,6 @@ export default function PlansPage() {
           key={plan.id}
           className='wm-card plans__item'
           role='link'
-          aria-label={plan.title}
           onClick={() => Taro.navigateTo({ url: `/packages/plan/plan/index?id=${plan.id}` })}
         >
           <View className='plans__row'>
