@@ -19,7 +19,8 @@ export const CLOUD_DEPENDENCIES = {
 /** The function's config.json: the open APIs it calls (subscribe messages for reminders) and its triggers. */
 export const CLOUD_FUNCTION_CONFIG = {
   permissions: { openapi: ['subscribeMessage.send'] },
-  triggers: [],
+  // Every hour on the hour: deliver the day-before reminders (wx.ts runs them for a call with Type 'Timer').
+  triggers: [{ name: 'reminders', type: 'timer', config: '0 0 * * * * *' }],
 }
 
 /** Builds the function into `outDir`; returns the files written. */

@@ -105,7 +105,7 @@ describe('the built cloud function', () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['better-sqlite3', 'wx-server-sdk'])
     const config = JSON.parse(fs.readFileSync(path.join(functionDir, 'config.json'), 'utf8'))
     expect(config.permissions.openapi).toContain('subscribeMessage.send')
-    expect(Array.isArray(config.triggers)).toBe(true)
+    expect(config.triggers).toEqual([{ name: 'reminders', type: 'timer', config: '0 0 * * * * *' }])
   })
 
   it('keeps the cloud-installed dependencies out of the bundle', () => {
