@@ -185,6 +185,10 @@ describe('the organizer console, in phone browsers', () => {
       .waitFor()
     await shown(page, /后自动更换/).waitFor()
     await shown(page, /已签到\s*0\s*\/\s*已报名\s*1/).waitFor()
+    const qr = page.getByRole('img', { name: /签到二维码/ }).filter({ visible: true })
+    await qr.waitFor()
+    // A QR code of a 25-module-plus code drawn at 400 design units is well over 150 px wide on a 375 px phone.
+    expect((await qr.boundingBox())!.width).toBeGreaterThan(150)
     await saveScreenshot(page, 'adm-05-checkin-desk')
   })
 
