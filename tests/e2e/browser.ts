@@ -51,15 +51,33 @@ export async function launchPhone(): Promise<{ context: BrowserContext; close: (
   }
 }
 
-/** Saves a screenshot under test-results/screenshots for a person to look at. */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  // Wait for the page-transition slide to finish, so the picture shows one page, not two halves.
+/** Waits for the page-transition slide to finish, so that only the page on top is visible. */
+export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const pages = document.querySelectorAll('.taro_router > .taro_page.taro_page_show')
     const top = pages[pages.length - 1]
     return !top || top.classList.contains('taro_page_stationed')
   })
+}
+
+/**
+ * Text on the page the person sees now. Taro keeps the pages below it in the DOM, hidden; while a page slides in,
+ * the one under it is still visible, and the new page is the later one in the DOM.
+ */
+export function shownOn(page: Page, text: string | RegExp, exact = false) {
+  return page.getByText(text, { exact }).filter({ visible: true }).last()
+}
+
+/** A NutUI button by its exact text (its label sits under the element that takes the tap). */
+export function nutButton(page: Page, name: string) {
+  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
+}
+
+/** Saves a screenshot under test-results/screenshots for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // Wait for the page-transition slide to finish, so the picture shows one page, not two halves.
+  await settle(page)
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false })
 }

@@ -4,7 +4,7 @@ import { readConfig } from '../../src/cloud/config'
 import { startServer, type RunningServer } from '../../src/cloud/server'
 import type { CheckinCode } from '../../src/domain/activity'
 import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+import { H5_DIST, launchPhone, nutButton, saveScreenshot, shownOn, watchProblems } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -31,14 +31,6 @@ let adminPrincipal: Principal
 let employee: Person
 let admin: Person
 
-function shown(page: Page, text: string | RegExp, exact = false) {
-  return page.getByText(text, { exact }).filter({ visible: true }).last()
-}
-
-function button(page: Page, name: string) {
-  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
-}
-
 async function visit(page: Page, path: string): Promise<void> {
   await page.goto('about:blank')
   await page.goto(`${server.url}/#${path}`)
@@ -46,10 +38,10 @@ async function visit(page: Page, path: string): Promise<void> {
 
 async function logIn(page: Page, employeeNo: string): Promise<void> {
   await page.goto(server.url)
-  await shown(page, '演示模式').waitFor()
+  await shownOn(page, '演示模式').waitFor()
   await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await button(page, '登录').click()
-  await shown(page, '工作主题').waitFor()
+  await nutButton(page, '登录').click()
+  await shownOn(page, '工作主题').waitFor()
 }
 
 async function personFor(employeeNo: string): Promise<Person> {
@@ -114,16 +106,16 @@ describe('书香阅读, in a phone browser', () => {
   it('ranks the recommended books and lets an employee second one', async () => {
     const { page } = employee
     await visit(page, '/packages/reading/index/index')
-    await shown(page, '《平凡的世界》', true).waitFor()
-    await shown(page, '5 人推荐', true).waitFor()
+    await shownOn(page, '《平凡的世界》', true).waitFor()
+    await shownOn(page, '5 人推荐', true).waitFor()
     await page.getByLabel('我也推荐《红星照耀中国》').filter({ visible: true }).click()
-    await shown(page, '4 人推荐', true).waitFor()
+    await shownOn(page, '4 人推荐', true).waitFor()
     await saveScreenshot(page, 'rd-01-books')
   })
 
   it('merges a book typed with its author into the existing entry', async () => {
     const { page } = employee
-    await button(page, '我要推荐一本书').click()
+    await nutButton(page, '我要推荐一本书').click()
     await page
       .locator('input[placeholder="例如《平凡的世界》路遥"]')
       .filter({ visible: true })
@@ -133,15 +125,15 @@ describe('书香阅读, in a phone browser', () => {
       .filter({ visible: true })
       .fill('写尽了普通人的奋斗。')
     await saveScreenshot(page, 'rd-02-recommend')
-    await button(page, '推荐').click()
-    await shown(page, '6 人推荐', true).waitFor()
-    expect(await shown(page, '《平凡的世界》', true).count()).toBe(1)
+    await nutButton(page, '推荐').click()
+    await shownOn(page, '6 人推荐', true).waitFor()
+    expect(await shownOn(page, '《平凡的世界》', true).count()).toBe(1)
   })
 
   it('shows published notes with likes', async () => {
     const { page } = employee
     await page.getByRole('tab', { name: '读书心得' }).filter({ visible: true }).click()
-    await shown(page, '在平凡中坚守', true).waitFor()
+    await shownOn(page, '在平凡中坚守', true).waitFor()
     await page.getByRole('button', { name: /^点赞/ }).filter({ visible: true }).first().click()
     await page
       .getByRole('button', { name: /^取消点赞/ })
@@ -153,35 +145,35 @@ describe('书香阅读, in a phone browser', () => {
 
   it('lets an employee write a note that waits for review', async () => {
     const { page } = employee
-    await button(page, '写心得').click()
+    await nutButton(page, '写心得').click()
     await page.locator('input[placeholder="例如《平凡的世界》"]').filter({ visible: true }).fill('苏东坡传')
     await page.locator('input[placeholder^="给心得起个标题"]').filter({ visible: true }).fill(NOTE_TITLE)
     await page.locator('textarea[placeholder^="读了这本书"]').filter({ visible: true }).fill(NOTE_BODY)
-    await shown(page, '字数符合要求', true).waitFor()
+    await shownOn(page, '字数符合要求', true).waitFor()
     await saveScreenshot(page, 'rd-04-note-form')
-    await button(page, '提交审核').click()
-    await shown(page, NOTE_TITLE, true).waitFor()
-    await shown(page, '审核中', true).waitFor()
+    await nutButton(page, '提交审核').click()
+    await shownOn(page, NOTE_TITLE, true).waitFor()
+    await shownOn(page, '审核中', true).waitFor()
     await saveScreenshot(page, 'rd-05-my-notes')
   })
 
   it('lets the administrator send the note back with a reason', async () => {
     const { page } = admin
     await visit(page, '/packages/reading/review/index')
-    await shown(page, NOTE_TITLE, true).waitFor()
-    await button(page, '不通过').click()
+    await shownOn(page, NOTE_TITLE, true).waitFor()
+    await nutButton(page, '不通过').click()
     await page.locator('textarea[placeholder^="例如：事迹内容不够具体"]').filter({ visible: true }).fill(REJECT_REASON)
     await saveScreenshot(page, 'rd-06-review')
-    await button(page, '确认不通过').click()
-    await shown(page, '没有待审核的心得', true).waitFor()
+    await nutButton(page, '确认不通过').click()
+    await shownOn(page, '没有待审核的心得', true).waitFor()
   })
 
   it('tells the writer why the note was not published', async () => {
     const { page } = employee
     await visit(page, '/packages/reading/index/index?tab=notes&view=mine')
-    await shown(page, NOTE_TITLE, true).waitFor()
-    await shown(page, '未通过', true).waitFor()
-    await shown(page, `未通过原因：${REJECT_REASON}`, true).waitFor()
+    await shownOn(page, NOTE_TITLE, true).waitFor()
+    await shownOn(page, '未通过', true).waitFor()
+    await shownOn(page, `未通过原因：${REJECT_REASON}`, true).waitFor()
   })
 })
 
@@ -189,20 +181,20 @@ describe('志愿服务, in a phone browser', () => {
   it('shows an employee their hours of the year, the departments and the top volunteers', async () => {
     const { page } = employee
     await visit(page, '/packages/volunteer/index/index')
-    await shown(page, '5.5', true).waitFor()
-    await shown(page, '社区文明劝导志愿服务', true).waitFor()
-    await shown(page, '各部门服务时长', true).waitFor()
+    await shownOn(page, '5.5', true).waitFor()
+    await shownOn(page, '社区文明劝导志愿服务', true).waitFor()
+    await shownOn(page, '各部门服务时长', true).waitFor()
     await saveScreenshot(page, 'vol-01-mine')
-    await shown(page, '年度志愿者前十', true).scrollIntoViewIfNeeded()
+    await shownOn(page, '年度志愿者前十', true).scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'vol-02-top')
   })
 
   it('gives administrators the 优秀志愿者 candidates by minimum hours', async () => {
     const { page } = admin
     await visit(page, '/packages/volunteer/index/index')
-    await shown(page, '优秀志愿者候选', true).scrollIntoViewIfNeeded()
+    await shownOn(page, '优秀志愿者候选', true).scrollIntoViewIfNeeded()
     await page.getByRole('radio', { name: '≥ 4 小时' }).filter({ visible: true }).click()
-    await shown(page, '2 人', true).waitFor()
+    await shownOn(page, '2 人', true).waitFor()
     await saveScreenshot(page, 'vol-03-candidates')
   })
 })
@@ -211,16 +203,16 @@ describe('节日与纪念日, in a phone browser', () => {
   it('counts down to the next festival and lists the year in date order with weekdays', async () => {
     const { page } = employee
     await visit(page, '/packages/calendar/index/index')
-    await shown(page, /^还有 \d+ 天$/)
+    await shownOn(page, /^还有 \d+ 天$/)
       .first()
       .waitFor()
-    await shown(page, '重阳节', true).waitFor()
-    await shown(page, '学雷锋纪念日', true).waitFor()
+    await shownOn(page, '重阳节', true).waitFor()
+    await shownOn(page, '学雷锋纪念日', true).waitFor()
     await saveScreenshot(page, 'cal-01-year')
     await page.getByRole('button', { name: '下一年' }).filter({ visible: true }).click()
     const year = new Date().getFullYear() + 1
-    await shown(page, `${year}年`, true).waitFor()
-    await shown(page, /^3月5日 周.$/).waitFor()
+    await shownOn(page, `${year}年`, true).waitFor()
+    await shownOn(page, /^3月5日 周.$/).waitFor()
     await saveScreenshot(page, 'cal-02-next-year')
   })
 

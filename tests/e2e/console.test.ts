@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { readConfig } from '../../src/cloud/config'
 import { startServer, type RunningServer } from '../../src/cloud/server'
 import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+import { H5_DIST, launchPhone, nutButton, saveScreenshot, settle, watchProblems } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -39,11 +39,6 @@ function shown(page: Page, text: string | RegExp, exact = false) {
   return page.getByText(text, { exact }).filter({ visible: true })
 }
 
-/** A NutUI button by its exact text (its label sits under the element that takes the tap). */
-function button(page: Page, name: string) {
-  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
-}
-
 /** A tappable View by its accessible name. */
 function tap(page: Page, role: 'button' | 'link' | 'radio', name: string | RegExp) {
   return page.getByRole(role, { name, exact: typeof name === 'string' }).filter({ visible: true })
@@ -54,15 +49,6 @@ function field(page: Page, placeholder: string) {
   return page
     .locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
     .filter({ visible: true })
-}
-
-/** Waits until the page-transition slide is over. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page.taro_page_show')
-    const top = pages[pages.length - 1]
-    return !top || top.classList.contains('taro_page_stationed')
-  })
 }
 
 /** Scrolls the page the person sees back to its top, for a screenshot of its beginning. */
@@ -84,7 +70,7 @@ async function logIn(page: Page, employeeNo: string): Promise<void> {
   await page.goto(server.url)
   await shown(page, '演示模式').waitFor()
   await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await button(page, '登录').click()
+  await nutButton(page, '登录').click()
   await shown(page, '工作主题').waitFor()
 }
 
@@ -123,10 +109,10 @@ describe('the organizer console, in phone browsers', () => {
 
   it('refuses to preview an activity with no category or title, saying what is missing', async () => {
     const { page } = people.organizer
-    await button(page, '＋ 新建活动').click()
+    await nutButton(page, '＋ 新建活动').click()
     await settle(page)
     await shown(page, '时间（北京时间）', true).waitFor()
-    await button(page, '预览').click()
+    await nutButton(page, '预览').click()
     await shown(page, '· 请选择活动类别', true).waitFor()
     await shown(page, '· 请填写活动名称', true).waitFor()
   })
@@ -142,12 +128,12 @@ describe('the organizer console, in phone browsers', () => {
     await shown(page, /请先修改以下/).waitFor({ state: 'hidden' })
     await scrollToTop(page)
     await saveScreenshot(page, 'adm-02-activity-edit')
-    await button(page, '预览').click()
+    await nutButton(page, '预览').click()
     await shown(page, '以下是职工在活动页看到的样子，确认无误后保存。', true).waitFor()
     await shown(page, TITLE, true).waitFor()
     await shown(page, '剩余 30 个名额', true).waitFor()
     await saveScreenshot(page, 'adm-03-activity-preview')
-    await button(page, '确认发布').click()
+    await nutButton(page, '确认发布').click()
     await settle(page)
     await shown(page, '机关党委主办的活动', true).waitFor()
     await shown(page, TITLE, true).waitFor()
@@ -167,7 +153,7 @@ describe('the organizer console, in phone browsers', () => {
     const { page } = people.employee
     await visit(page, `/pages/activity/index?id=${activityId}`)
     await shown(page, TITLE, true).waitFor()
-    await button(page, '提交报名').click()
+    await nutButton(page, '提交报名').click()
     await shown(page, '报名成功', true).waitFor()
     await shown(page, '知道了', true).click()
     await shown(page, '报名成功', true).waitFor({ state: 'hidden' })
@@ -197,7 +183,7 @@ describe('the organizer console, in phone browsers', () => {
     const { name } = people.employee
     await field(page, '输入姓名或工号查找').fill(name)
     await shown(page, name, true).waitFor()
-    await button(page, '签到').click()
+    await nutButton(page, '签到').click()
     await shown(page, /已签到\s*1\s*\/\s*已报名\s*1/).waitFor()
     await shown(page, `${name} 已签到`, true).waitFor({ state: 'hidden' })
     await saveScreenshot(page, 'adm-06-checkin-done')
@@ -213,7 +199,7 @@ describe('the organizer console, in phone browsers', () => {
     await shown(page, name, true).waitFor()
     await page.locator('.people__row').filter({ hasText: name, visible: true }).getByText('已签到').waitFor()
     await saveScreenshot(page, 'adm-07-registrants')
-    const [download] = await Promise.all([page.waitForEvent('download'), button(page, '导出 Excel').click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), nutButton(page, '导出 Excel').click()])
     expect(download.suggestedFilename()).toMatch(/报名名单\.xlsx$/)
     const file = await download.path()
     const workbook = new ExcelJS.Workbook()
@@ -239,13 +225,13 @@ describe('the organizer console, in phone browsers', () => {
   it('cancels the activity only with a reason, after confirming', async () => {
     const { page } = people.organizer
     await visit(page, `/packages/admin/activity-edit/index?id=${activityId}`)
-    await button(page, '取消这项活动').click()
+    await nutButton(page, '取消这项活动').click()
     await shown(page, /确定取消“道德讲堂·身边好人故事会”吗/).waitFor()
-    await button(page, '确定取消活动').click()
+    await nutButton(page, '确定取消活动').click()
     await shown(page, '请填写取消原因，报名的同事会收到这条说明', true).waitFor()
     await field(page, '例如 因天气原因，活动延期举行，时间另行通知').fill(REASON)
     await saveScreenshot(page, 'adm-09-cancel-confirm')
-    await button(page, '确定取消活动').click()
+    await nutButton(page, '确定取消活动').click()
     await shown(page, `原因：${REASON}`, true).waitFor()
     await shown(page, /^活动已于 .* 取消$/).waitFor()
   })
@@ -301,7 +287,7 @@ describe('the organizer console, in phone browsers', () => {
       'E0203,司马光,财务审计科,12345,职工',
     ].join('\n')
     await tap(page, 'radio', '批量导入').click()
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, '选择文件').click()])
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), nutButton(page, '选择文件').click()])
     await chooser.setFiles({ name: '职工名册.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
     await shown(page, '有效 2', true).waitFor()
     await shown(page, '有误 2', true).waitFor()
@@ -309,7 +295,7 @@ describe('the organizer console, in phone browsers', () => {
     await shown(page, '手机号“12345”格式不正确', true).waitFor()
     await saveScreenshot(page, 'adm-12-roster-import')
     expect(await server.store.getEmployeeByNo('E0201')).toBeNull()
-    await button(page, '导入有效的 2 行').click()
+    await nutButton(page, '导入有效的 2 行').click()
     await shown(page, '已导入 2 行：新增 1 人，更新 1 人。', true).waitFor()
     expect((await server.store.getEmployeeByNo('E0201'))?.name).toBe('欧阳明')
     expect(await server.store.getEmployeeByNo('E0203')).toBeNull()
@@ -320,17 +306,17 @@ describe('the organizer console, in phone browsers', () => {
     await visit(page, '/packages/admin/plans/index')
     await shown(page, '全部工作要点', true).waitFor()
     await field(page, '在此粘贴工作要点全文').fill(FIRST_PLAN)
-    await button(page, '预览').click()
+    await nutButton(page, '预览').click()
     await shown(page, '预览：识别到 1 份要点', true).waitFor()
     await shown(page, '以优秀文化为载体，丰富职工精神文化生活', true).waitFor()
     await shown(page, /^已自动去除的内容（\d+ 条）$/).waitFor()
     await shown(page, /微信/).first().waitFor()
     await saveScreenshot(page, 'adm-13-plan-preview')
-    await button(page, '保存为草稿').click()
+    await nutButton(page, '保存为草稿').click()
     await shown(page, '草稿', true).waitFor()
     await tap(page, 'button', '发布').click()
     await shown(page, /全体职工的首页将显示/).waitFor()
-    await button(page, '确定发布').click()
+    await nutButton(page, '确定发布').click()
     await shown(page, '草稿', true).waitFor({ state: 'hidden' })
     await shown(page, '已发布', true).waitFor({ state: 'hidden' })
     await saveScreenshot(page, 'adm-14-plans')

@@ -4,7 +4,7 @@ import { readConfig } from '../../src/cloud/config'
 import { startServer, type RunningServer } from '../../src/cloud/server'
 import type { Round } from '../../src/domain/goodpeople'
 import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+import { H5_DIST, launchPhone, nutButton, saveScreenshot, shownOn, watchProblems } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -35,16 +35,6 @@ let admin: Person
 // The gateway's clock: the steps of a round take days, the test moves time on instead of waiting.
 let now = new Date()
 
-/** Text on the page the person sees now (Taro keeps the pages below it in the DOM, hidden). */
-function shown(page: Page, text: string | RegExp, exact = false) {
-  return page.getByText(text, { exact }).filter({ visible: true }).last()
-}
-
-/** A NutUI button by its exact text (its label sits under the element that takes the tap). */
-function button(page: Page, name: string) {
-  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
-}
-
 async function visit(page: Page, path: string): Promise<void> {
   await page.goto('about:blank')
   await page.goto(`${server.url}/#${path}`)
@@ -53,10 +43,10 @@ async function visit(page: Page, path: string): Promise<void> {
 /** Logs in through the demo login page by typing the 工号. */
 async function logIn(page: Page, employeeNo: string): Promise<void> {
   await page.goto(server.url)
-  await shown(page, '演示模式').waitFor()
+  await shownOn(page, '演示模式').waitFor()
   await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await button(page, '登录').click()
-  await shown(page, '工作主题').waitFor()
+  await nutButton(page, '登录').click()
+  await shownOn(page, '工作主题').waitFor()
 }
 
 async function personFor(employeeNo: string): Promise<Person> {
@@ -105,16 +95,16 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
     const { page } = employee
     await logIn(page, employee.no)
     await visit(page, '/packages/goodpeople/index/index')
-    await shown(page, ROUND_TITLE, true).first().waitFor()
-    await shown(page, '还没有人被推荐', true).waitFor()
-    expect(await shown(page, '推荐中', true).count()).toBeGreaterThan(0)
+    await shownOn(page, ROUND_TITLE, true).first().waitFor()
+    await shownOn(page, '还没有人被推荐', true).waitFor()
+    expect(await shownOn(page, '推荐中', true).count()).toBeGreaterThan(0)
     await saveScreenshot(page, 'gp-01-rounds')
   })
 
   it('lets an employee nominate a colleague by 工号', async () => {
     const { page } = employee
-    await button(page, '我要推荐').first().click()
-    await shown(page, '推荐谁', true).waitFor()
+    await nutButton(page, '我要推荐').first().click()
+    await shownOn(page, '推荐谁', true).waitFor()
     await page.locator('input[placeholder="例如 E0023"]').filter({ visible: true }).fill(NOMINEE_NO)
     await page.locator('input[placeholder="同事的姓名"]').filter({ visible: true }).fill(nomineeName)
     await page
@@ -122,19 +112,19 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
       .filter({ visible: true })
       .click()
     await page.locator('textarea[placeholder^="例如：2025年汛期"]').filter({ visible: true }).fill(DEED)
-    await shown(page, '字数符合要求', true).waitFor()
+    await shownOn(page, '字数符合要求', true).waitFor()
     await saveScreenshot(page, 'gp-02-nominate')
-    await button(page, '提交推荐').click()
-    await shown(page, '主要事迹', true).waitFor()
-    await shown(page, nomineeName, true).waitFor()
-    await shown(page, '待审核', true).waitFor()
+    await nutButton(page, '提交推荐').click()
+    await shownOn(page, '主要事迹', true).waitFor()
+    await shownOn(page, nomineeName, true).waitFor()
+    await shownOn(page, '待审核', true).waitFor()
   })
 
   it('lets the employee comment on the nomination (我评议)', async () => {
     const { page } = employee
     await page.locator('textarea[placeholder^="说说你了解的情况"]').filter({ visible: true }).fill(COMMENT)
-    await button(page, '发表评议').click()
-    await shown(page, COMMENT, true).waitFor()
+    await nutButton(page, '发表评议').click()
+    await shownOn(page, COMMENT, true).waitFor()
     await saveScreenshot(page, 'gp-03-candidate')
   })
 
@@ -142,25 +132,25 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
     const { page } = admin
     await logIn(page, admin.no)
     await visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
-    await shown(page, nomineeName, true).waitFor()
-    await shown(page, /今年七月汛期/).waitFor()
+    await shownOn(page, nomineeName, true).waitFor()
+    await shownOn(page, /今年七月汛期/).waitFor()
     await saveScreenshot(page, 'gp-04-review')
-    await button(page, '通过').click()
-    await shown(page, '没有待审核的推荐', true).waitFor()
-    await shown(page, '已通过', true).waitFor()
-    await shown(page, nomineeName, true).waitFor()
+    await nutButton(page, '通过').click()
+    await shownOn(page, '没有待审核的推荐', true).waitFor()
+    await shownOn(page, '已通过', true).waitFor()
+    await shownOn(page, nomineeName, true).waitFor()
   })
 
   it('lets the employee vote once voting opens, and counts down the votes left today', async () => {
     now = new Date(now.getTime() + 2.5 * HOUR)
     const { page } = employee
     await visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
-    await shown(page, '投票中', true).first().waitFor()
-    await shown(page, '今日还可投 3 票', true).waitFor()
-    await shown(page, '票数投票结束后公布', true).waitFor()
-    await button(page, '投票').click()
-    await shown(page, '今日还可投 2 票', true).waitFor()
-    await button(page, '今日已投').waitFor()
+    await shownOn(page, '投票中', true).first().waitFor()
+    await shownOn(page, '今日还可投 3 票', true).waitFor()
+    await shownOn(page, '票数投票结束后公布', true).waitFor()
+    await nutButton(page, '投票').click()
+    await shownOn(page, '今日还可投 2 票', true).waitFor()
+    await nutButton(page, '今日已投').waitFor()
     await saveScreenshot(page, 'gp-05-voted')
   })
 
@@ -168,21 +158,21 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
     now = new Date(now.getTime() + HOUR)
     const { page } = admin
     await visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
-    await shown(page, '计票中', true).first().waitFor()
-    await button(page, '公布结果').click()
-    await shown(page, /确定公布吗/).waitFor()
+    await shownOn(page, '计票中', true).first().waitFor()
+    await nutButton(page, '公布结果').click()
+    await shownOn(page, /确定公布吗/).waitFor()
     await saveScreenshot(page, 'gp-06-publish-confirm')
     await page.locator('.taro-model__confirm').filter({ visible: true }).click()
-    await button(page, '查看结果').waitFor()
+    await nutButton(page, '查看结果').waitFor()
     await saveScreenshot(page, 'gp-07-published')
   })
 
   it('shows the employee the published list with the nominee’s votes', async () => {
     const { page } = employee
     await visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
-    await shown(page, '结果已公布', true).first().waitFor()
-    await button(page, '查看评选结果').click()
-    await shown(page, /公布 · 共/).waitFor()
+    await shownOn(page, '结果已公布', true).first().waitFor()
+    await nutButton(page, '查看评选结果').click()
+    await shownOn(page, /公布 · 共/).waitFor()
     const row = page.getByRole('link', { name: `第1名 ${nomineeName}` }).filter({ visible: true })
     await row.waitFor()
     await expect(row.innerText()).resolves.toMatch(/1 票/)
@@ -192,14 +182,14 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
   it('lets the administrator open the next round with its windows', async () => {
     const { page } = admin
     await visit(page, '/packages/goodpeople/review/index')
-    await button(page, '发起新一轮评选').click()
+    await nutButton(page, '发起新一轮评选').click()
     const title = page.locator('input[aria-label="评选名称"], [aria-label="评选名称"] input').filter({ visible: true })
     await title.first().fill('下一季度“身边好人”推荐评选')
-    await shown(page, '投票规则', true).waitFor()
+    await shownOn(page, '投票规则', true).waitFor()
     await saveScreenshot(page, 'gp-09-new-round')
-    await button(page, '发起评选').click()
-    await shown(page, '下一季度“身边好人”推荐评选', true).first().waitFor()
-    expect(await shown(page, '推荐中', true).count()).toBeGreaterThan(0)
+    await nutButton(page, '发起评选').click()
+    await shownOn(page, '下一季度“身边好人”推荐评选', true).first().waitFor()
+    expect(await shownOn(page, '推荐中', true).count()).toBeGreaterThan(0)
   })
 
   it('shows administrators every candidate’s votes and the way to the review page', async () => {
@@ -209,8 +199,8 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
       .getByRole('radio', { name: /2\d{3}年“身边好人”推荐评选/ })
       .filter({ visible: true })
       .click()
-    await shown(page, '审核与管理 ›', true).waitFor()
-    await shown(page, /^\d+ 票$/)
+    await shownOn(page, '审核与管理 ›', true).waitFor()
+    await shownOn(page, /^\d+ 票$/)
       .first()
       .waitFor()
     await saveScreenshot(page, 'gp-10-admin-index')

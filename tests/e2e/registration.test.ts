@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from '../../src/cloud/server'
 import type { CheckinCode } from '../../src/domain/activity'
 import { fromLocal, toLocalDate } from '../../src/domain/time'
 import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+import { H5_DIST, launchPhone, nutButton, saveScreenshot, settle, shownOn, watchProblems } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -32,28 +32,6 @@ let activityId: number
 let calledOffId: number
 const people: Record<'a' | 'b' | 'c', Person> = {} as never
 
-/**
- * Text on the page the person sees now. Taro keeps the pages below it in the DOM, hidden; while a page slides in,
- * the one under it is still visible, and the new page is the later one in the DOM.
- */
-function shown(page: Page, text: string | RegExp, exact = false) {
-  return page.getByText(text, { exact }).filter({ visible: true }).last()
-}
-
-/** Waits for the page-transition slide to finish, so that only the page on top is visible. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page.taro_page_show')
-    const top = pages[pages.length - 1]
-    return !top || top.classList.contains('taro_page_stationed')
-  })
-}
-
-/** A NutUI button by its exact text (its label sits under the element that takes the tap). */
-function button(page: Page, name: string) {
-  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
-}
-
 /** Opens `path` (e.g. `/pages/mine/index`) afresh, as from a link: a full load shows that page alone. */
 async function visit(page: Page, path: string): Promise<void> {
   await page.goto('about:blank')
@@ -63,15 +41,15 @@ async function visit(page: Page, path: string): Promise<void> {
 /** Logs in through the demo login page by typing the 工号. */
 async function logIn(page: Page, employeeNo: string): Promise<void> {
   await page.goto(server.url)
-  await shown(page, '演示模式').waitFor()
+  await shownOn(page, '演示模式').waitFor()
   await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await button(page, '登录').click()
-  await shown(page, '工作主题').waitFor()
+  await nutButton(page, '登录').click()
+  await shownOn(page, '工作主题').waitFor()
 }
 
 async function openActivity(page: Page): Promise<void> {
   await visit(page, `/pages/activity/index?id=${activityId}`)
-  await shown(page, TITLE, true).waitFor()
+  await shownOn(page, TITLE, true).waitFor()
 }
 
 async function personFor(key: 'a' | 'b' | 'c', employeeNo: string): Promise<Person> {
@@ -151,56 +129,56 @@ describe('registering for an activity, in phone browsers', () => {
   it('shows activities open for registration under the theme cards on 首页', async () => {
     const { page } = people.a
     await logIn(page, people.a.no)
-    await shown(page, '近期活动', true).scrollIntoViewIfNeeded()
-    await shown(page, '查看全部 ›', true).waitFor()
+    await shownOn(page, '近期活动', true).scrollIntoViewIfNeeded()
+    await shownOn(page, '查看全部 ›', true).waitFor()
     await page.locator('.activity-card').filter({ visible: true }).first().waitFor()
     await saveScreenshot(page, '08-home-activities')
   })
 
   it('lists a theme’s activities under its work points', async () => {
     const { page } = people.a
-    await shown(page, CULTURE_THEME, true).click()
+    await shownOn(page, CULTURE_THEME, true).click()
     await settle(page)
-    await shown(page, '本主题的活动', true).scrollIntoViewIfNeeded()
-    await shown(page, /职工趣味运动会/).waitFor()
+    await shownOn(page, '本主题的活动', true).scrollIntoViewIfNeeded()
+    await shownOn(page, /职工趣味运动会/).waitFor()
     await saveScreenshot(page, '09-theme-activities')
   })
 
   it('lists the activity under its category on the 活动 tab', async () => {
     const { page } = people.a
     await visit(page, '/pages/home/index')
-    await shown(page, '活动', true).click()
+    await shownOn(page, '活动', true).click()
     await page.getByRole('tab', { name: '文体活动' }).filter({ visible: true }).click()
-    await shown(page, TITLE, true).waitFor()
-    await shown(page, '剩余 2 个名额').waitFor()
+    await shownOn(page, TITLE, true).waitFor()
+    await shownOn(page, '剩余 2 个名额').waitFor()
     await saveScreenshot(page, '10-activities')
   })
 
   it('lets A register for the sports meet choosing an event', async () => {
     const { page } = people.a
-    await shown(page, TITLE, true).click()
+    await shownOn(page, TITLE, true).click()
     await settle(page)
     await page.getByRole('checkbox', { name: /跳绳/ }).waitFor()
-    await shown(page, '剩余 2 个名额').waitFor()
+    await shownOn(page, '剩余 2 个名额').waitFor()
     await saveScreenshot(page, '11-activity')
     await page.getByRole('checkbox', { name: /跳绳/ }).click()
-    await shown(page, 'M', true).click()
+    await shownOn(page, 'M', true).click()
     await saveScreenshot(page, '12-form')
-    await button(page, '提交报名').click()
-    await shown(page, '报名成功', true).waitFor()
+    await nutButton(page, '提交报名').click()
+    await shownOn(page, '报名成功', true).waitFor()
     await saveScreenshot(page, '13-registered')
-    await shown(page, '知道了', true).click()
-    await shown(page, '我的报名', true).waitFor()
-    await shown(page, '已报名', true).first().waitFor()
-    await shown(page, '剩余 1 个名额').waitFor()
+    await shownOn(page, '知道了', true).click()
+    await shownOn(page, '我的报名', true).waitFor()
+    await shownOn(page, '已报名', true).first().waitFor()
+    await shownOn(page, '剩余 1 个名额').waitFor()
   })
 
   it('shows the registration in 我的', async () => {
     const { page } = people.a
     await visit(page, '/pages/mine/index')
-    await shown(page, people.a.name, true).waitFor()
-    await shown(page, TITLE, true).waitFor()
-    await shown(page, '已报名', true).waitFor()
+    await shownOn(page, people.a.name, true).waitFor()
+    await shownOn(page, TITLE, true).waitFor()
+    await shownOn(page, '已报名', true).waitFor()
     await saveScreenshot(page, '14-mine')
   })
 
@@ -209,48 +187,48 @@ describe('registering for an activity, in phone browsers', () => {
     await logIn(page, people.b.no)
     await openActivity(page)
     await page.getByRole('checkbox', { name: /拔河/ }).click()
-    await shown(page, 'L', true).click()
-    await button(page, '提交报名').click()
-    await shown(page, '报名成功', true).waitFor()
-    await shown(page, '知道了', true).click()
-    await shown(page, '名额已满 · 可候补').waitFor()
+    await shownOn(page, 'L', true).click()
+    await nutButton(page, '提交报名').click()
+    await shownOn(page, '报名成功', true).waitFor()
+    await shownOn(page, '知道了', true).click()
+    await shownOn(page, '名额已满 · 可候补').waitFor()
   })
 
   it('tells C that they are first on the waitlist', async () => {
     const { page } = people.c
     await logIn(page, people.c.no)
     await openActivity(page)
-    await shown(page, '名额已满 · 可候补').waitFor()
+    await shownOn(page, '名额已满 · 可候补').waitFor()
     await page.getByRole('checkbox', { name: /拔河/ }).click()
-    await shown(page, 'XL', true).click()
-    await button(page, '报名候补').click()
-    await shown(page, /已进入候补，第\s*1\s*位/).waitFor()
+    await shownOn(page, 'XL', true).click()
+    await nutButton(page, '报名候补').click()
+    await shownOn(page, /已进入候补，第\s*1\s*位/).waitFor()
     await saveScreenshot(page, '15-waitlisted')
-    await shown(page, '知道了', true).click()
-    await shown(page, /候补第\s*1\s*位/).waitFor()
+    await shownOn(page, '知道了', true).click()
+    await shownOn(page, /候补第\s*1\s*位/).waitFor()
     await saveScreenshot(page, '16-waitlist-card')
   })
 
   it('lets B cancel from 我的 after confirming', async () => {
     const { page } = people.b
     await visit(page, '/pages/mine/index')
-    await shown(page, TITLE, true).waitFor()
-    await button(page, '取消报名').click()
-    await shown(page, /确定取消“趣味运动会·周末场”的报名吗/).waitFor()
+    await shownOn(page, TITLE, true).waitFor()
+    await nutButton(page, '取消报名').click()
+    await shownOn(page, /确定取消“趣味运动会·周末场”的报名吗/).waitFor()
     await saveScreenshot(page, '17-cancel-confirm')
-    await shown(page, '确定取消', true).click()
-    await shown(page, '已取消报名', true).waitFor()
-    await shown(page, '往期记录 1', true).click()
-    await shown(page, '已取消', true).waitFor()
+    await shownOn(page, '确定取消', true).click()
+    await shownOn(page, '已取消报名', true).waitFor()
+    await shownOn(page, '往期记录 1', true).click()
+    await shownOn(page, '已取消', true).waitFor()
   })
 
   it('moves C up from the waitlist once B has cancelled', async () => {
     const { page } = people.c
     await page.reload()
-    await shown(page, TITLE, true).waitFor()
-    await shown(page, '已报名', true).waitFor()
-    await shown(page, '现场签到', true).waitFor()
-    expect(await shown(page, /候补第\s*1\s*位/).count()).toBe(0)
+    await shownOn(page, TITLE, true).waitFor()
+    await shownOn(page, '已报名', true).waitFor()
+    await shownOn(page, '现场签到', true).waitFor()
+    expect(await shownOn(page, /候补第\s*1\s*位/).count()).toBe(0)
   })
 
   it('checks C in with the code of the desk', async () => {
@@ -260,11 +238,11 @@ describe('registering for an activity, in phone browsers', () => {
     expect(code).toMatch(/^\d{6}$/)
     await page.locator('input[placeholder="6 位签到码"]').filter({ visible: true }).fill(code)
     await saveScreenshot(page, '18-checkin')
-    await button(page, '签到').click()
-    await shown(page, '签到成功', true).waitFor()
-    await shown(page, '已签到', true).waitFor()
-    await shown(page, /已于 .+ 签到/).waitFor()
-    await shown(page, '签到成功', true).waitFor({ state: 'hidden' })
+    await nutButton(page, '签到').click()
+    await shownOn(page, '签到成功', true).waitFor()
+    await shownOn(page, '已签到', true).waitFor()
+    await shownOn(page, /已于 .+ 签到/).waitFor()
+    await shownOn(page, '签到成功', true).waitFor({ state: 'hidden' })
     await saveScreenshot(page, '19-checked-in')
   })
 
@@ -274,18 +252,18 @@ describe('registering for an activity, in phone browsers', () => {
     await page.evaluate(() => localStorage.clear())
     await logIn(page, 'E0001')
     await openActivity(page)
-    await button(page, '签到码').click()
-    await shown(page, /^\d{6}$/).waitFor()
+    await nutButton(page, '签到码').click()
+    await shownOn(page, /^\d{6}$/).waitFor()
     await saveScreenshot(page, '20-checkin-code')
   })
 
   it('says plainly that an activity was called off, and why', async () => {
     const { page } = people.a
     await visit(page, `/pages/activity/index?id=${calledOffId}`)
-    await shown(page, CALLED_OFF, true).waitFor()
-    await shown(page, '活动已取消', true).waitFor()
-    await shown(page, CALL_OFF_REASON, true).waitFor()
-    expect(await button(page, '提交报名').count()).toBe(0)
+    await shownOn(page, CALLED_OFF, true).waitFor()
+    await shownOn(page, '活动已取消', true).waitFor()
+    await shownOn(page, CALL_OFF_REASON, true).waitFor()
+    expect(await nutButton(page, '提交报名').count()).toBe(0)
     await saveScreenshot(page, '21-called-off')
   })
 
