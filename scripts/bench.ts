@@ -6,7 +6,8 @@
  *  (c) the weapp main package and total size and the H5 initial JS (gzip) against their budgets;
  *  (d) the time until the home cards show in headless Chromium, beside a minimal static page.
  * Prints a table and writes bench-results/bench-<date>.json. Traffic goes to 127.0.0.1 only; every loop is bounded.
- * BENCH_SECONDS sets the length of each throughput measurement (default 4).
+ * BENCH_SECONDS sets the length of each throughput measurement (default 4); BENCH_PROFILE=1 also writes a CPU
+ * profile of the gateway (open it in Chrome DevTools) to bench-results/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -311,7 +312,8 @@ async function main(): Promise<void> {
   // The H5 build through a symlink: the same files, without start.ts rebuilding them if sources changed.
   const staticDir = path.join(tmp, 'static')
   fs.symlinkSync(path.join(ROOT, 'dist', 'h5'), staticDir)
-  const gateway = await spawnServer(['--import', 'tsx', 'scripts/start.ts'], {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT, 'bench-results')] : []
+  const gateway = await spawnServer([...profile, '--import', 'tsx', 'scripts/start.ts'], {
     DATA_DIR: dataDir,
     STATIC_DIR: staticDir,
     PORT: '0',
@@ -511,7 +513,12 @@ main()
     console.error(error)
     process.exitCode = 1
   })
-  .finally(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  .finally(async () => {
+    // SIGTERM lets the gateway close its database (and write its profile) before the folder goes.
+    await Promise.all(
+      children
+        .filter((child) => child.exitCode === null)
+        .map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))),
+    )
     fs.rmSync(tmp, { recursive: true, force: true })
   })

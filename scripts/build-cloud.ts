@@ -14,6 +14,8 @@ export const CLOUD_DEPENDENCIES = {
   'wx-server-sdk': '^4.0.2',
   // 12, not 13: 13 crashes on Node 20 (DESIGN.md).
   'better-sqlite3': '^12.4.1',
+  // The server database of a real deployment (DATABASE_URL).
+  pg: '^8.23.1',
 }
 
 /** The function's config.json: the open APIs it calls (subscribe messages for reminders) and its triggers. */

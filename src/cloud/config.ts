@@ -9,6 +9,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  // PostgreSQL instead of the SQLite file in DATA_DIR: postgres://user:password@host:5432/db[?schema=name]
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
   STATIC_DIR: z
     .string()
     .min(1)
@@ -31,6 +36,8 @@ export interface GatewayConfig {
   host: string
   dataDir: string
   databaseFile: string
+  /** PostgreSQL's URL, or null for the SQLite file. */
+  databaseUrl: string | null
   staticDir: string
   demoMode: boolean
   tokenSecret: string | undefined
@@ -55,6 +62,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     databaseFile: path.join(dataDir, 'wenming.db'),
+    databaseUrl: e.DATABASE_URL || null,
     staticDir: path.resolve(e.STATIC_DIR),
     // Demo logins are on by default and always off in production unless explicitly asked for.
     demoMode: e.DEMO_MODE ? e.DEMO_MODE === 'true' : e.NODE_ENV !== 'production',

@@ -35,7 +35,9 @@ export interface GatewayOptions {
   router: Router
   tokenSecret: string
   staticDir: string
+  /** Whether the database answers; and which database it is, for whoever operates the gateway. */
   health: () => Promise<boolean>
+  database: 'sqlite' | 'postgres'
   clock?: () => Date
 }
 
@@ -183,7 +185,7 @@ export function createGateway(options: GatewayOptions): http.Server {
           res,
           healthy ? 200 : 503,
           healthy
-            ? { ok: true, data: { status: 'ok' } }
+            ? { ok: true, data: { status: 'ok', database: options.database } }
             : { ok: false, error: { code: 'internal', message: '数据库不可用' } },
         )
       } else {

@@ -129,7 +129,13 @@ export function createRouter({
 
       const now = clock()
       const run = (s: Store) => def.handler({ input: parsed.data, store: s, principal, employee, now, config })
-      const data = def.write ? await store.transaction(run) : await run(store)
+      // One person's writes take turns: limits counted per person (votes a day) hold on a server database too.
+      const data = def.write
+        ? await store.transaction(async (tx) => {
+            if (employee) await tx.lockEmployee(employee.id)
+            return run(tx)
+          })
+        : await run(store)
       return { status: 200, body: { ok: true, data } }
     } catch (error) {
       if (error instanceof AppError) {

@@ -7,7 +7,7 @@ import { createRateLimiter } from './rate-limit'
 import { deliverDueReminders } from './reminders'
 import { createRouter, type Router } from './router'
 import { resolveSecret } from './secret'
-import { openSqliteStore } from './store/sqlite'
+import { openStore } from './store/open'
 import type { Store } from './store/types'
 
 export interface RunningServer {
@@ -20,7 +20,7 @@ export interface RunningServer {
 
 /** Opens the store, loads demo data on first run (demo mode), and starts the gateway. */
 export async function startServer(config: GatewayConfig, clock?: () => Date): Promise<RunningServer> {
-  const store = openSqliteStore(config.databaseFile)
+  const store = await openStore(config)
   const now = clock ?? (() => new Date())
   if (config.demoMode) await seedDemoData(store, now())
   const tokenSecret = await resolveSecret(store, config.tokenSecret)
@@ -36,7 +36,8 @@ export async function startServer(config: GatewayConfig, clock?: () => Date): Pr
     tokenSecret,
     clock,
     staticDir: config.staticDir,
-    health: async () => (await store.countPlans()) >= 0,
+    health: async () => (await store.countPlans().catch(() => -1)) >= 0,
+    database: store.kind,
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -3,7 +3,7 @@ import { deliverDueReminders } from './reminders'
 import { createRateLimiter, DEFAULT_WRITE_RATE_LIMIT } from './rate-limit'
 import { createRouter, type Router } from './router'
 import { resolveSecret } from './secret'
-import { openSqliteStore } from './store/sqlite'
+import { openStore } from './store/open'
 
 /** What a WeChat cloud function receives from `callFunction({ name: 'api', data: { action, payload } })`. */
 export interface WxEvent {
@@ -47,7 +47,11 @@ export function createWxMain(sdk: WxServerSdk, loadRuntime: () => Promise<WxRunt
 
 /** The runtime of a deployed function, on the store its environment names. */
 export async function loadRuntimeFromEnv(env: Record<string, string | undefined> = process.env): Promise<WxRuntime> {
-  const store = openSqliteStore(path.join(env.DATA_DIR ?? '/tmp/wenming', 'wenming.db'))
+  // PostgreSQL (DATABASE_URL) for a real deployment: a cloud function's own disk is neither shared nor kept.
+  const store = await openStore({
+    databaseUrl: env.DATABASE_URL || null,
+    databaseFile: path.join(env.DATA_DIR ?? '/tmp/wenming', 'wenming.db'),
+  })
   const tokenSecret = await resolveSecret(store, env.TOKEN_SECRET)
   // Demo logins never exist in WeChat: identity is the OPENID bound to the roster.
   // Writes are limited per OPENID within this instance (WeChat may run several: it is a brake, not a quota).

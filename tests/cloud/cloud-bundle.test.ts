@@ -98,11 +98,11 @@ beforeAll(async () => {
 afterAll(() => temp.cleanup())
 
 describe('the built cloud function', () => {
-  it('writes index.js, a package.json on wx-server-sdk and better-sqlite3, and a config.json with its open APIs', () => {
+  it('writes index.js, a package.json on wx-server-sdk, better-sqlite3 and pg, and a config.json with its open APIs', () => {
     expect(fs.readdirSync(functionDir).sort()).toEqual(['config.json', 'index.js', 'package.json'])
     const manifest = JSON.parse(fs.readFileSync(path.join(functionDir, 'package.json'), 'utf8'))
     expect(manifest).toMatchObject({ name: 'api', main: 'index.js', dependencies: CLOUD_DEPENDENCIES })
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['better-sqlite3', 'wx-server-sdk'])
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['better-sqlite3', 'pg', 'wx-server-sdk'])
     const config = JSON.parse(fs.readFileSync(path.join(functionDir, 'config.json'), 'utf8'))
     expect(config.permissions.openapi).toContain('subscribeMessage.send')
     expect(config.triggers).toEqual([{ name: 'reminders', type: 'timer', config: '0 0 * * * * *' }])

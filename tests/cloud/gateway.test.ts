@@ -18,7 +18,7 @@ describe('gateway over HTTP', () => {
   it('reports health on GET /healthz', async () => {
     const response = await fetch(`${gw.server.url}/healthz`)
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ ok: true, data: { status: 'ok' } })
+    expect(await response.json()).toEqual({ ok: true, data: { status: 'ok', database: 'sqlite' } })
   })
 
   it('logs a demo employee in and answers me.get with their profile', async () => {

@@ -151,11 +151,20 @@ export interface VolunteerHoursRow {
 /**
  * The storage of the cloud layer: named operations, each atomic on its own.
  * `transaction` runs several of them as one unit; handlers of write actions get a transactional store.
+ *
+ * Concurrency contract (what makes the rules hold on a server database with many connections, where two
+ * transactions can run at once; on SQLite a transaction excludes every other writer and these are free):
+ * - inside a transaction, `getActivity` locks the activity's row until commit, so every write that reads an
+ *   activity first (register, cancel, check in, edit) takes its turn on that activity;
+ * - `lockEmployee` makes writes by one person take turns (votes per day, double submissions);
+ * - unique indexes are the last line: a write that loses a race on one fails with `conflict` and writes nothing.
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** Inside a transaction: waits for, then holds until commit, the person's write turn. */
+  lockEmployee(id: number): Promise<void>
 
   getMeta(key: string): Promise<string | null>
   setMeta(key: string, value: string): Promise<void>
@@ -165,7 +174,8 @@ export interface Store {
   getEmployeeById(id: number): Promise<EmployeeRecord | null>
   getEmployeeByNo(employeeNo: string): Promise<EmployeeRecord | null>
   getEmployeeByOpenid(openid: string): Promise<EmployeeRecord | null>
-  bindOpenid(employeeId: number, openid: string): Promise<void>
+  /** Binds a WeChat account to an unbound roster entry; false when the entry is already bound. */
+  bindOpenid(employeeId: number, openid: string): Promise<boolean>
   /** Active employees to offer on the demo login page: administrators, organizers, then `employees` others. */
   listDemoAccounts(employees: number): Promise<EmployeeRecord[]>
 
@@ -178,6 +188,7 @@ export interface Store {
   insertActivity(activity: NewActivity, createdBy: number | null, at: string): Promise<number>
   updateActivity(id: number, activity: NewActivity, at: string): Promise<void>
   cancelActivity(id: number, reason: string, at: string): Promise<void>
+  /** One activity; inside a transaction its row stays locked until commit. */
   getActivity(id: number): Promise<Activity | null>
   countActivities(): Promise<number>
   listActivities(filter: ActivityListFilter): Promise<{ rows: ActivitySummary[]; total: number }>
