@@ -306,7 +306,7 @@ async function main(): Promise<void> {
       role: 'employee' as const,
     }
   })
-  await store.insertEmployees(extra)
+  await store.insertEmployees(extra, new Date().toISOString())
   await store.close()
 
   // The H5 build through a symlink: the same files, without start.ts rebuilding them if sources changed.

@@ -53,7 +53,7 @@ describe('plan actions on the demo data', () => {
   it('keeps drafts from employees but shows them to administrators', async () => {
     const id = await app.store.insertPlan(
       { title: '草稿', year: 2024, org: null, preamble: '', sourceText: '', removed: [], sections: [] },
-      { publish: false, makeCurrent: false },
+      { publish: false, makeCurrent: false, at: new Date().toISOString() },
     )
     expect((await app.call('plan.get', { id }, employee)).status).toBe(404)
     expect((await app.call('plan.get', { id }, admin)).status).toBe(200)

@@ -41,7 +41,7 @@ beforeAll(async () => {
   cloud = await createInProcess()
   const employee = await cloud.store.getEmployeeByNo('E0100')
   if (!employee) throw new Error('demo roster has no E0100')
-  await cloud.store.bindOpenid(employee.id, OPENID)
+  await cloud.store.bindOpenid(employee.id, OPENID, new Date().toISOString())
 }, 30_000)
 
 afterEach(() => {

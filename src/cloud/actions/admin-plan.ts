@@ -43,7 +43,7 @@ export const adminPlanActions = {
         ids.push(
           await store.insertPlan(
             { ...plans[i], sourceText: input.text, removed },
-            { publish: false, makeCurrent: false },
+            { publish: false, makeCurrent: false, at: now.toISOString() },
           ),
         )
       }

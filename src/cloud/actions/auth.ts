@@ -48,7 +48,7 @@ export const authActions = {
     auth: 'openid',
     write: true,
     input: bindInput,
-    async handler({ input, store, principal }): Promise<{ employee: Employee }> {
+    async handler({ input, store, principal, now }): Promise<{ employee: Employee }> {
       const openid = principal.openid as string
       const already = await store.getEmployeeByOpenid(openid)
       if (already) {
@@ -62,7 +62,7 @@ export const authActions = {
       if (!employee.active) throw new AppError('forbidden', '该账号已停用，请联系管理员')
       // A roster entry belongs to one WeChat account; moving it takes an administrator's unbind.
       if (employee.bound) throw new AppError('conflict', '该工号已绑定其他微信账号，如需更换请联系管理员解绑')
-      if (!(await store.bindOpenid(employee.id, openid))) {
+      if (!(await store.bindOpenid(employee.id, openid, now.toISOString()))) {
         throw new AppError('conflict', '该工号已绑定其他微信账号，如需更换请联系管理员解绑')
       }
       return { employee: toEmployeeView(employee) }

@@ -26,13 +26,13 @@ export async function seedDemoData(
     let activities = 0
     if ((await tx.countEmployees()) === 0) {
       const roster = buildDemoRoster()
-      await tx.insertEmployees(roster)
+      await tx.insertEmployees(roster, now.toISOString())
       employees = roster.length
     }
     if ((await tx.countPlans()) === 0) {
       const prepared = preparePlans(fs.readFileSync(SEED_PLAN_FILE, 'utf8'))
       for (const [index, plan] of prepared.entries()) {
-        await tx.insertPlan(plan, { publish: true, makeCurrent: index === 0 })
+        await tx.insertPlan(plan, { publish: true, makeCurrent: index === 0, at: now.toISOString() })
         plans++
       }
     }

@@ -45,8 +45,6 @@ interface PlanRow {
   published_at: string | null
 }
 
-const nowIso = (): string => new Date().toISOString()
-
 function toEmployee(row: EmployeeRow | undefined): EmployeeRecord | null {
   if (!row) return null
   return {
@@ -117,9 +115,8 @@ export class SqlStore implements Store {
     return (await this.on((c) => c.get<{ n: number }>('SELECT count(*) AS n FROM employees')))!.n
   }
 
-  insertEmployees(rows: NewEmployee[]): Promise<void> {
+  insertEmployees(rows: NewEmployee[], at: string): Promise<void> {
     return this.atomically(async (c) => {
-      const at = nowIso()
       for (const row of rows) {
         await c.run(
           `INSERT INTO employees (employee_no, name, department, role, phone, active, created_at, updated_at)
@@ -144,12 +141,12 @@ export class SqlStore implements Store {
     return toEmployee(await this.on((c) => c.get<EmployeeRow>('SELECT * FROM employees WHERE openid = ?', [openid])))
   }
 
-  async bindOpenid(employeeId: number, openid: string): Promise<boolean> {
+  async bindOpenid(employeeId: number, openid: string, at: string): Promise<boolean> {
     // Only an unbound entry: of two accounts binding one 工号 at the same moment, one wins.
     const changed = await this.on((c) =>
       c.run('UPDATE employees SET openid = ?, updated_at = ? WHERE id = ? AND openid IS NULL', [
         openid,
-        nowIso(),
+        at,
         employeeId,
       ]),
     )
@@ -172,9 +169,9 @@ export class SqlStore implements Store {
     return (await this.on((c) => c.get<{ n: number }>('SELECT count(*) AS n FROM plans')))!.n
   }
 
-  insertPlan(plan: NewPlan, options: { publish: boolean; makeCurrent: boolean }): Promise<number> {
+  insertPlan(plan: NewPlan, options: { publish: boolean; makeCurrent: boolean; at: string }): Promise<number> {
     return this.atomically(async (c) => {
-      const at = nowIso()
+      const { at } = options
       if (options.makeCurrent) await c.run('UPDATE plans SET is_current = 0 WHERE is_current = 1')
       const { id: planId } = (await c.get<{ id: number }>(
         `INSERT INTO plans (title, year, org, preamble, source_text, removed_json, status, is_current, created_at, published_at)

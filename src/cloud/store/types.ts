@@ -170,17 +170,17 @@ export interface Store {
   setMeta(key: string, value: string): Promise<void>
 
   countEmployees(): Promise<number>
-  insertEmployees(rows: NewEmployee[]): Promise<void>
+  insertEmployees(rows: NewEmployee[], at: string): Promise<void>
   getEmployeeById(id: number): Promise<EmployeeRecord | null>
   getEmployeeByNo(employeeNo: string): Promise<EmployeeRecord | null>
   getEmployeeByOpenid(openid: string): Promise<EmployeeRecord | null>
   /** Binds a WeChat account to an unbound roster entry; false when the entry is already bound. */
-  bindOpenid(employeeId: number, openid: string): Promise<boolean>
+  bindOpenid(employeeId: number, openid: string, at: string): Promise<boolean>
   /** Active employees to offer on the demo login page: administrators, organizers, then `employees` others. */
   listDemoAccounts(employees: number): Promise<EmployeeRecord[]>
 
   countPlans(): Promise<number>
-  insertPlan(plan: NewPlan, options: { publish: boolean; makeCurrent: boolean }): Promise<number>
+  insertPlan(plan: NewPlan, options: { publish: boolean; makeCurrent: boolean; at: string }): Promise<number>
   getCurrentPlanId(): Promise<number | null>
   getPlan(id: number): Promise<PlanView | null>
   listPlans(options: { publishedOnly: boolean }): Promise<PlanSummary[]>

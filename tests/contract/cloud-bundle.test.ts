@@ -1,16 +1,15 @@
 /**
  * The deployable cloud function as WeChat runs it: the esbuild bundle loaded in plain Node, with only
- * wx-server-sdk replaced (WeChat attaches the OPENID through getWXContext), on a real SQLite database.
+ * wx-server-sdk replaced (WeChat attaches the OPENID through getWXContext), configured by its environment as
+ * a deployment is: DATABASE_URL for PostgreSQL, else the SQLite file in DATA_DIR. Runs on every store.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { buildCloudFunction, CLOUD_DEPENDENCIES } from '../../scripts/build-cloud'
-import { seedDemoData } from '../../src/cloud/demo/seed'
-import { createRouter } from '../../src/cloud/router'
-import { openSqliteStore } from '../../src/cloud/store/sqlite'
-import { FIXED_NOW, makeTempDir, TEST_SECRET } from './helpers'
+import { makeTempDir, TEST_SECRET } from '../cloud/helpers'
+import { openApp, type App } from './harness'
+import { STORES } from './stores'
 
 jest.setTimeout(60_000)
 
@@ -19,12 +18,12 @@ const OPENID = 'o-bundle-0042'
 
 let temp: ReturnType<typeof makeTempDir>
 let functionDir: string
-let dataDir: string
-let activityId: number
-let name: string
 
 /** Runs `calls` through the bundle's exports.main in a fresh Node process; returns what main answered. */
-function runBundle(calls: { action: string; payload: unknown }[]): { inits: unknown[]; answers: any[] } {
+function runBundle(
+  calls: { action: string; payload: unknown }[],
+  env: Record<string, string>,
+): { inits: unknown[]; answers: any[] } {
   const fakeSdk = path.join(temp.dir, 'fake-wx-server-sdk.js')
   fs.writeFileSync(
     fakeSdk,
@@ -49,6 +48,8 @@ const calls = JSON.parse(process.argv[1])
   const answers = []
   for (const call of calls) answers.push(await bundle.main(call, { function_name: 'api' }))
   process.stdout.write(JSON.stringify({ inits: require('wx-server-sdk').inits, answers, exported: Object.keys(bundle) }))
+  // A deployed function keeps its database pool for the next call; this one-off run ends here.
+  process.exit(0)
 })().catch((error) => { console.error(error); process.exit(1) })
 `
   const result = spawnSync(process.execPath, ['-e', runner, JSON.stringify(calls)], {
@@ -56,8 +57,8 @@ const calls = JSON.parse(process.argv[1])
     env: {
       ...process.env,
       NODE_PATH: path.join(ROOT, 'node_modules'),
-      DATA_DIR: dataDir,
       TOKEN_SECRET: TEST_SECRET,
+      ...env,
     },
     encoding: 'utf8',
   })
@@ -70,29 +71,7 @@ const calls = JSON.parse(process.argv[1])
 beforeAll(async () => {
   temp = makeTempDir()
   functionDir = path.join(temp.dir, 'api')
-  dataDir = path.join(temp.dir, 'data')
   await buildCloudFunction(functionDir)
-
-  const store = openSqliteStore(path.join(dataDir, 'wenming.db'))
-  await seedDemoData(store, FIXED_NOW)
-  const router = createRouter({ store, config: { demoMode: false, tokenSecret: TEST_SECRET, tokenTtlSeconds: 3600 } })
-  const admin = { employeeId: (await store.getEmployeeByNo('E0001'))!.id }
-  const hour = 3600 * 1000
-  const created = await router(
-    'admin.activity.create',
-    {
-      category: 'lecture',
-      title: '云函数打包测试讲座',
-      startsAt: new Date(Date.now() + 48 * hour).toISOString(),
-      endsAt: new Date(Date.now() + 50 * hour).toISOString(),
-      capacity: 30,
-    },
-    admin,
-  )
-  expect(created.status).toBe(200)
-  activityId = (created.body as { ok: true; data: { id: number } }).data.id
-  name = (await store.getEmployeeByNo('E0042'))!.name
-  await store.close()
 })
 
 afterAll(() => temp.cleanup())
@@ -112,37 +91,62 @@ describe('the built cloud function', () => {
     const code = fs.readFileSync(path.join(functionDir, 'index.js'), 'utf8')
     expect(code).toContain('require("wx-server-sdk")')
     expect(code).toContain('require("better-sqlite3")')
+    expect(code).toContain('require("pg")')
   })
 
-  it('binds the OPENID and registers through exports.main, writing the row to the database', () => {
-    const { inits, answers } = runBundle([
-      { action: 'auth.bind', payload: { employeeNo: 'E0042', name } },
-      { action: 'registration.create', payload: { activityId } },
-      { action: 'registration.create', payload: { activityId } },
-    ])
+  it('answers a call without an action with an error envelope', () => {
+    const { answers } = runBundle([{ action: undefined as unknown as string, payload: {} }], {
+      DATA_DIR: path.join(temp.dir, 'data'),
+    })
+    expect(answers[0]).toMatchObject({ ok: false, error: { code: 'unknown_action' } })
+  })
+})
+
+describe.each(STORES)('the built cloud function on $name', (kind) => {
+  let app: App
+  let activityId: number
+  let name: string
+
+  beforeAll(async () => {
+    app = await openApp(kind)
+    const hour = 3600 * 1000
+    const created = await app.data(
+      'admin.activity.create',
+      {
+        category: 'lecture',
+        title: '云函数打包测试讲座',
+        startsAt: new Date(Date.now() + 48 * hour).toISOString(),
+        endsAt: new Date(Date.now() + 50 * hour).toISOString(),
+        capacity: 30,
+      },
+      await app.as('E0001'),
+    )
+    activityId = created.id
+    name = (await app.store.getEmployeeByNo('E0042'))!.name
+  })
+
+  afterAll(() => app.close())
+
+  it('binds the OPENID and registers through exports.main, writing the row to the database', async () => {
+    const { inits, answers } = runBundle(
+      [
+        { action: 'auth.bind', payload: { employeeNo: 'E0042', name } },
+        { action: 'registration.create', payload: { activityId } },
+        { action: 'registration.create', payload: { activityId } },
+      ],
+      app.opened.env,
+    )
     expect(inits).toEqual(['dynamic-env'])
     expect(answers[0]).toEqual({ ok: true, data: { employee: expect.objectContaining({ employeeNo: 'E0042' }) } })
     expect(answers[1]).toMatchObject({ ok: true, data: { status: 'confirmed', existing: false } })
     expect(answers[2]).toMatchObject({ ok: true, data: { existing: true } })
 
-    const db = new Database(path.join(dataDir, 'wenming.db'), { readonly: true })
-    try {
-      const rows = db
-        .prepare(
-          `SELECT r.id, r.status, e.employee_no AS employeeNo, e.openid FROM registrations r
-           JOIN employees e ON e.id = r.employee_id WHERE r.activity_id = ?`,
-        )
-        .all(activityId)
-      expect(rows).toEqual([
-        { id: answers[1].data.registration.id, status: 'confirmed', employeeNo: 'E0042', openid: OPENID },
-      ])
-    } finally {
-      db.close()
-    }
-  })
-
-  it('answers a call without an action with an error envelope', () => {
-    const { answers } = runBundle([{ action: undefined as unknown as string, payload: {} }])
-    expect(answers[0]).toMatchObject({ ok: false, error: { code: 'unknown_action' } })
+    // Read back through this test's own connection: the function wrote to the same database.
+    const employee = await app.store.getEmployeeByOpenid(OPENID)
+    expect(employee).toMatchObject({ employeeNo: 'E0042', bound: true })
+    const rows = await app.store.listRegistrationsFor(activityId)
+    expect(rows.map((r) => ({ id: r.id, status: r.status, employeeId: r.employeeId }))).toEqual([
+      { id: answers[1].data.registration.id, status: 'confirmed', employeeId: employee!.id },
+    ])
   })
 })
