@@ -56,6 +56,23 @@ const STATUS_SQL = `CASE
   WHEN a.registration_opens_at <= :now AND :now < a.registration_closes_at THEN 'open'
   ELSE 'upcoming' END`
 
+const SUMMARY_COLUMNS = [
+  'id',
+  'category',
+  'title',
+  'location',
+  'organizer_department',
+  'starts_at',
+  'ends_at',
+  'registration_opens_at',
+  'registration_closes_at',
+  'capacity',
+  'waitlist_enabled',
+  'cancel_reason',
+]
+  .map((column) => `a.${column}`)
+  .join(', ')
+
 function toActivity(row: ActivityRow, planItemIds: number[]): Activity {
   return {
     id: row.id,
@@ -203,12 +220,31 @@ export async function listActivities(
     where.push('a.id IN (SELECT activity_id FROM activity_plan_items WHERE plan_item_id = :planItemId)')
     params.planItemId = filter.planItemId
   }
-  const base = `SELECT a.*, ${STATUS_SQL} AS status FROM activities a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`
+  // Only the columns a list row shows: descriptions and form definitions stay in the table.
+  const base = `SELECT ${SUMMARY_COLUMNS}, ${STATUS_SQL} AS status FROM activities a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`
   const statusWhere = filter.status ? 'WHERE s.status = :status' : ''
   if (filter.status) params.status = filter.status
   const total = (await c.get<{ n: number }>(`SELECT count(*) AS n FROM (${base}) s ${statusWhere}`, params))!.n
+  // The page first (sorting only the activities), then the counts for the rows on it.
+  const order = `CASE s.status WHEN 'ongoing' THEN 0 WHEN 'open' THEN 1 WHEN 'upcoming' THEN 2 WHEN 'ended' THEN 3 ELSE 4 END,
+       CASE WHEN s.status IN ('ended', 'cancelled') THEN NULL ELSE s.starts_at END ASC,
+       s.starts_at DESC, s.id`
   const rows = await c.all<
-    ActivityRow & {
+    Pick<
+      ActivityRow,
+      | 'id'
+      | 'category'
+      | 'title'
+      | 'location'
+      | 'organizer_department'
+      | 'starts_at'
+      | 'ends_at'
+      | 'registration_opens_at'
+      | 'registration_closes_at'
+      | 'capacity'
+      | 'waitlist_enabled'
+      | 'cancel_reason'
+    > & {
       status: ActivityStatus
       confirmed_count: number
       waitlist_count: number
@@ -220,13 +256,9 @@ export async function listActivities(
        (SELECT count(*) FROM registrations r WHERE r.activity_id = s.id AND r.status = 'confirmed') AS confirmed_count,
        (SELECT count(*) FROM registrations r WHERE r.activity_id = s.id AND r.status = 'waitlisted') AS waitlist_count,
        m.status AS my_status, m.checked_in_at AS my_checked_in_at
-     FROM (${base}) s
+     FROM (SELECT s.* FROM (${base}) s ${statusWhere} ORDER BY ${order} LIMIT :limit OFFSET :offset) s
      LEFT JOIN registrations m ON m.activity_id = s.id AND m.employee_id = :viewer AND m.status <> 'cancelled'
-     ${statusWhere}
-     ORDER BY CASE s.status WHEN 'ongoing' THEN 0 WHEN 'open' THEN 1 WHEN 'upcoming' THEN 2 WHEN 'ended' THEN 3 ELSE 4 END,
-       CASE WHEN s.status IN ('ended', 'cancelled') THEN NULL ELSE s.starts_at END ASC,
-       s.starts_at DESC, s.id
-     LIMIT :limit OFFSET :offset`,
+     ORDER BY ${order}`,
     { ...params, limit: filter.limit, offset: filter.offset },
   )
   return {

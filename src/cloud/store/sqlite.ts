@@ -8,35 +8,35 @@ import type { Store } from './types'
 
 type Db = Database.Database
 
-/** Serialises access to the one connection, so a transaction never interleaves with another request. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve()
-
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    const previous = this.tail
-    let release!: () => void
-    this.tail = new Promise<void>((resolve) => (release = resolve))
-    await previous
-    try {
-      return await fn()
-    } finally {
-      release()
-    }
-  }
-}
-
 const args = (params: SqlParams | undefined): unknown[] =>
   params === undefined ? [] : Array.isArray(params) ? params : [params]
 
+/** The most jobs one group commit takes: bounds how long the first of them waits for its answer. */
+const BATCH_LIMIT = 256
+
+interface Job {
+  write: boolean
+  fn: (conn: SqlConn) => Promise<unknown>
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
 /**
- * One better-sqlite3 connection behind a mutex. Statements are compiled once and kept; a transaction is
- * BEGIN IMMEDIATE, so it holds the write lock from its first statement and no other writer interleaves.
+ * One better-sqlite3 connection; everything on it runs one job at a time, in arrival order, so a transaction
+ * never interleaves with another request. Statements are compiled once and kept.
+ *
+ * Writes are group-committed: write transactions that queue up behind each other run in one SQLite
+ * transaction (BEGIN IMMEDIATE … COMMIT), each inside its own SAVEPOINT, so that one failing undoes only its
+ * own work. Nobody hears back before the COMMIT that makes their write durable; under a storm of
+ * registrations the cost of a commit is shared by all the writes that waited for it.
  */
 class SqliteBackend implements SqlBackend {
   readonly dialect = 'sqlite' as const
-  private readonly mutex = new Mutex()
   private readonly statements = new Map<string, Database.Statement>()
   private readonly conn: SqlConn
+  private readonly queue: Job[] = []
+  private draining = false
+  private closed = false
 
   constructor(private readonly db: Db) {
     this.conn = {
@@ -59,26 +59,91 @@ class SqliteBackend implements SqlBackend {
     return statement
   }
 
-  read<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
-    return this.mutex.run(() => fn(this.conn))
-  }
-
-  transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
-      this.statement('BEGIN IMMEDIATE').run()
-      try {
-        const result = await fn(this.conn)
-        this.statement('COMMIT').run()
-        return result
-      } catch (error) {
-        if (this.db.inTransaction) this.statement('ROLLBACK').run()
-        throw error
-      }
+  private enqueue<T>(write: boolean, fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The database is closed'))
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ write, fn, resolve: resolve as (value: unknown) => void, reject })
+      void this.drain()
     })
   }
 
+  read<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    return this.enqueue(false, fn)
+  }
+
+  transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    return this.enqueue(true, fn)
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return
+    this.draining = true
+    try {
+      while (this.queue.length > 0) {
+        const job = this.queue.shift()!
+        if (!job.write) {
+          await job.fn(this.conn).then(job.resolve, job.reject)
+          continue
+        }
+        await this.writeBatch(job)
+      }
+    } finally {
+      this.draining = false
+    }
+  }
+
+  /**
+   * Runs `first` and whatever queues up behind it in one transaction; answers the writes after COMMIT.
+   * When the queue runs dry the batch yields once to the event loop, so requests that have arrived in the
+   * meantime join it; it commits when nothing more came, or at BATCH_LIMIT jobs.
+   */
+  private async writeBatch(first: Job): Promise<void> {
+    const done: { job: Job; ok: boolean; value: unknown }[] = []
+    this.statement('BEGIN IMMEDIATE').run()
+    let job: Job | undefined = first
+    let jobs = 0
+    while (job) {
+      jobs++
+      if (!job.write) {
+        // A read queued during the batch sees the batch's writes, as it would a moment later.
+        await job.fn(this.conn).then(job.resolve, job.reject)
+      } else {
+        this.statement('SAVEPOINT job').run()
+        try {
+          const value = await job.fn(this.conn)
+          this.statement('RELEASE job').run()
+          done.push({ job, ok: true, value })
+        } catch (error) {
+          if (!this.db.inTransaction) {
+            // SQLite gave up the whole transaction (disk full, I/O error): every write of the batch is lost.
+            for (const d of done) d.job.reject(error)
+            job.reject(error)
+            return
+          }
+          this.statement('ROLLBACK TO job').run()
+          this.statement('RELEASE job').run()
+          done.push({ job, ok: false, value: error })
+        }
+      }
+      if (jobs >= BATCH_LIMIT) break
+      if (this.queue.length === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+      job = this.queue.shift()
+    }
+    try {
+      this.statement('COMMIT').run()
+    } catch (error) {
+      if (this.db.inTransaction) this.statement('ROLLBACK').run()
+      for (const d of done) d.job.reject(error)
+      return
+    }
+    for (const d of done) (d.ok ? d.job.resolve : d.job.reject)(d.value)
+  }
+
   async close(): Promise<void> {
-    await this.mutex.run(async () => this.db.close())
+    await this.enqueue(false, async () => {
+      this.closed = true
+      this.db.close()
+    })
   }
 }
 
