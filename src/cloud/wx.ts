@@ -1,9 +1,12 @@
 import path from 'node:path'
+import { inboxOnlyNotifier, type Notifier } from './notify'
+import { sqliteOpenidLookup } from './openids'
 import { deliverDueReminders } from './reminders'
 import { createRateLimiter, DEFAULT_WRITE_RATE_LIMIT } from './rate-limit'
 import { createRouter, type Router } from './router'
 import { resolveSecret } from './secret'
 import { openSqliteStore } from './store/sqlite'
+import { createWxNotifier, readSubscribeConfig, type SubscribeMessageApi } from './wx-notify'
 
 /** What a WeChat cloud function receives from `callFunction({ name: 'api', data: { action, payload } })`. */
 export interface WxEvent {
@@ -24,17 +27,19 @@ export interface WxServerSdk {
   init(options?: { env?: unknown }): void
   getWXContext(): { OPENID?: string }
   DYNAMIC_CURRENT_ENV: unknown
+  /** Cloud calls of WeChat's open API (config.json `permissions.openapi` lists the ones allowed). */
+  openapi?: { subscribeMessage: SubscribeMessageApi }
 }
 
 /**
  * Builds the cloud function's `main`: identity only from `getWXContext().OPENID`, everything else from
  * the router, which `loadRouter` builds once, on the first call.
  */
-export function createWxMain(sdk: WxServerSdk, loadRuntime: () => Promise<WxRuntime>) {
+export function createWxMain(sdk: WxServerSdk, loadRuntime: (sdk: WxServerSdk) => Promise<WxRuntime>) {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
   let runtime: Promise<WxRuntime> | null = null
   return async (event: WxEvent) => {
-    runtime ??= loadRuntime()
+    runtime ??= loadRuntime(sdk)
     const { router, onTimer } = await runtime
     const { OPENID } = sdk.getWXContext()
     // A timer trigger has no user behind it; a call from the app always has an OPENID.
@@ -45,18 +50,46 @@ export function createWxMain(sdk: WxServerSdk, loadRuntime: () => Promise<WxRunt
   }
 }
 
+/**
+ * Subscribe messages through `sdk.openapi` for the kinds whose templates the environment names (SUBSCRIBE_*);
+ * without an SDK (tests, tools) only the inbox.
+ */
+function createNotifier(
+  sdk: WxServerSdk | undefined,
+  env: Record<string, string | undefined>,
+  dbFile: string,
+): Notifier {
+  if (!sdk) return inboxOnlyNotifier
+  const config = readSubscribeConfig(env)
+  for (const problem of config.problems) console.error(`subscribe messages: ${problem}`)
+  if (Object.keys(config.templates).length === 0) return inboxOnlyNotifier
+  return createWxNotifier({
+    // Read at send time: the SDK sets up `openapi` in init().
+    api: { send: (args) => sdk.openapi!.subscribeMessage.send(args) },
+    config,
+    openids: sqliteOpenidLookup(dbFile),
+  })
+}
+
 /** The runtime of a deployed function, on the store its environment names. */
-export async function loadRuntimeFromEnv(env: Record<string, string | undefined> = process.env): Promise<WxRuntime> {
-  const store = openSqliteStore(path.join(env.DATA_DIR ?? '/tmp/wenming', 'wenming.db'))
+export async function loadRuntimeFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  sdk?: WxServerSdk,
+): Promise<WxRuntime> {
+  const dbFile = path.join(env.DATA_DIR ?? '/tmp/wenming', 'wenming.db')
+  const store = openSqliteStore(dbFile)
   const tokenSecret = await resolveSecret(store, env.TOKEN_SECRET)
+  const notifier = createNotifier(sdk, env, dbFile)
   // Demo logins never exist in WeChat: identity is the OPENID bound to the roster.
   // Writes are limited per OPENID within this instance (WeChat may run several: it is a brake, not a quota).
   const router = createRouter({
     store,
     config: { demoMode: false, tokenSecret, tokenTtlSeconds: 3600 },
     writeLimiter: createRateLimiter(DEFAULT_WRITE_RATE_LIMIT),
+    notifier,
+    logError: (error, action) => console.error(`action ${action} failed`, error),
   })
-  return { router, onTimer: async () => ({ reminders: await deliverDueReminders(store, new Date()) }) }
+  return { router, onTimer: async () => ({ reminders: await deliverDueReminders(store, new Date(), notifier) }) }
 }
 
 let deployed: ReturnType<typeof createWxMain> | null = null
@@ -64,6 +97,6 @@ let deployed: ReturnType<typeof createWxMain> | null = null
 /** The cloud function entry: `exports.main = async (event, context) => …`. */
 export async function main(event: WxEvent): Promise<unknown> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  deployed ??= createWxMain(require('wx-server-sdk') as WxServerSdk, () => loadRuntimeFromEnv())
+  deployed ??= createWxMain(require('wx-server-sdk') as WxServerSdk, (sdk) => loadRuntimeFromEnv(process.env, sdk))
   return deployed(event)
 }
