@@ -25,6 +25,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: [],
     defineConstants: {},
+    // Build-time settings the app reads as process.env.*: a `.env` file may set them too (and wins).
+    env: {
+      // Subscribe-message templates that 提交报名 asks for: reminder, promoted, cancelled (README, 订阅消息).
+      TARO_APP_SUBSCRIBE_TEMPLATES: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? ''),
+    },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
