@@ -33,7 +33,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    copy: { patterns: [], options: {} },
+    // The square pictures of pages posted to Moments are read by WeChat from the package, by path (use-share.ts).
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [
+              { from: 'src/assets/share/', to: `${outputRoot}/assets/share/` },
+              { from: 'src/packages/goodpeople/assets/', to: `${outputRoot}/packages/goodpeople/assets/` },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: true },
