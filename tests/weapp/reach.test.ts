@@ -25,6 +25,7 @@ const BUILD_TEMPLATES = (process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '')
 let cloud: InProcess
 let page: RenderedPage | null = null
 let activity: { id: number; title: string }
+let planId: string
 let roundId: number
 let candidateId: number
 
@@ -68,6 +69,9 @@ beforeAll(async () => {
   )
   if (!created.body.ok) throw new Error(created.body.error.message)
   activity = created.body.data as { id: number; title: string }
+  const plan = await cloud.call('plan.current', {}, await cloud.as('E0100'))
+  if (!plan.body.ok) throw new Error(plan.body.error.message)
+  planId = String((plan.body.data as { id: number }).id)
   const rounds = await cloud.call('goodpeople.rounds', {}, await cloud.as('E0100'))
   if (!rounds.body.ok) throw new Error(rounds.body.error.message)
   roundId = (rounds.body.data as { id: number }[])[0].id
@@ -105,11 +109,11 @@ describe('a page posted to Moments', () => {
 
   it('carries the theme, and the round of 身边好人 with a picture from its own subpackage', async () => {
     const app = weapp()
-    const theme = (page = app.openPage('pages/theme/index', { planId: '1', section: '2' }))
+    const theme = (page = app.openPage('pages/theme/index', { planId, section: '2' }))
     await shows(theme, '以新时代文明风尚为导向')
     expect(theme.invoke('onShareTimeline')).toEqual({
       title: expect.stringContaining('主题二'),
-      query: 'planId=1&section=2',
+      query: `planId=${planId}&section=2`,
       imageUrl: '/assets/share/theme.jpg',
     })
     theme.close()
@@ -126,7 +130,7 @@ describe('a page posted to Moments', () => {
 describe('a page opened from Moments (single-page mode, no login)', () => {
   const cases: [string, () => Record<string, string>, string][] = [
     ['pages/activity/index', () => ({ id: String(activity.id) }), '文明实践活动'],
-    ['pages/theme/index', () => ({ planId: '1', section: '2' }), '精神文明建设工作要点'],
+    ['pages/theme/index', () => ({ planId, section: '2' }), '精神文明建设工作要点'],
     ['packages/goodpeople/index/index', () => ({ roundId: String(roundId) }), '身边好人推荐评选'],
     ['packages/goodpeople/candidate/index', () => ({ id: String(candidateId) }), '身边好人候选人事迹'],
   ]
