@@ -25,10 +25,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: [],
     defineConstants: {},
+    // Build-time settings the app reads as process.env.*: a `.env` file may set them too (and wins).
+    env: {
+      // Subscribe-message templates that 提交报名 asks for: reminder, promoted, cancelled (README, 订阅消息).
+      TARO_APP_SUBSCRIBE_TEMPLATES: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? ''),
+    },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    copy: { patterns: [], options: {} },
+    // The square pictures of pages posted to Moments are read by WeChat from the package, by path (use-share.ts).
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [
+              { from: 'src/assets/share/', to: `${outputRoot}/assets/share/` },
+              { from: 'src/packages/goodpeople/assets/', to: `${outputRoot}/packages/goodpeople/assets/` },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: true },

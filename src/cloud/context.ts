@@ -1,3 +1,4 @@
+import type { Notify } from './notify'
 import type { EmployeeRecord, Store } from './store/types'
 
 /** Who is calling, as resolved by the entry point (gateway token or WeChat OPENID); never from the payload. */
@@ -15,6 +16,8 @@ export interface ActionContext<I> {
   employee: EmployeeRecord | null
   now: Date
   config: RouterConfig
+  /** Queues notices (reminder, promotion, cancellation) to send after the action's transaction commits. */
+  notify: Notify
 }
 
 export interface RouterConfig {

@@ -20,6 +20,7 @@ import { registrationActions } from './actions/registration'
 import { volunteerActions } from './actions/volunteer'
 import type { Principal, RouterConfig } from './context'
 import { AppError } from './errors'
+import { inboxOnlyNotifier, sendSafely, type Notice, type Notifier } from './notify'
 import type { RateLimiter } from './rate-limit'
 import type { EmployeeRecord, Store } from './store/types'
 
@@ -57,6 +58,8 @@ export interface RouterOptions {
   logError?: (error: unknown, action: string) => void
   /** Limits write actions per identity; none means unlimited (in-process tests). */
   writeLimiter?: RateLimiter
+  /** Sends the notices an action queued, after its transaction committed; the inbox alone by default. */
+  notifier?: Notifier
 }
 
 /** Where a call came from, beyond its identity: the gateway's client address, to rate-limit anonymous callers. */
@@ -107,6 +110,7 @@ export function createRouter({
   clock = () => new Date(),
   logError,
   writeLimiter,
+  notifier = inboxOnlyNotifier,
 }: RouterOptions): Router {
   return async (action, payload, principal, origin) => {
     try {
@@ -128,7 +132,13 @@ export function createRouter({
       if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error))
 
       const now = clock()
-      const run = (s: Store) => def.handler({ input: parsed.data, store: s, principal, employee, now, config })
+      // Notices wait here until the transaction has committed: a rolled-back write tells nobody anything.
+      let outbox: Notice[] = []
+      const notify = (notices: Notice[]) => void outbox.push(...notices)
+      const run = (s: Store) => {
+        outbox = []
+        return def.handler({ input: parsed.data, store: s, principal, employee, now, config, notify })
+      }
       // One person's writes take turns: limits counted per person (votes a day) hold on a server database too.
       const data = def.write
         ? await store.transaction(async (tx) => {
@@ -136,6 +146,7 @@ export function createRouter({
             return run(tx)
           })
         : await run(store)
+      await sendSafely(notifier, outbox, (error) => logError?.(error, action))
       return { status: 200, body: { ok: true, data } }
     } catch (error) {
       if (error instanceof AppError) {

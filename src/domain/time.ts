@@ -58,3 +58,8 @@ export function fromLocal(date: string, time = '00:00'): string {
 export function formatMonthDayTime(iso: string): string {
   return local(iso).format('M月D日 HH:mm')
 }
+
+/** `2026年3月5日 14:00`: the year spelled out, as WeChat's subscribe messages want a time. */
+export function formatFullDateTime(iso: string): string {
+  return local(iso).format('YYYY年M月D日 HH:mm')
+}

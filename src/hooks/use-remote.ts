@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/client'
 import { getCurrentUrl } from './current-url'
+import { isTimelineSinglePage, SINGLE_PAGE_HINT } from './single-page'
 
 export const LOGIN_PAGE = '/packages/auth/login/index'
 
@@ -14,6 +15,8 @@ export interface Remote<T> {
 
 /** Sends the user to the login page, remembering where they were (the `redirect` param) to come back after. */
 export function goToLogin(): void {
+  // Opened from Moments there is no login to go to, and WeChat allows no navigation: the page says so instead.
+  if (isTimelineSinglePage()) return
   const pages = Taro.getCurrentPages()
   const current = pages[pages.length - 1]
   if (current?.route?.includes('packages/auth/login')) return
@@ -22,19 +25,24 @@ export function goToLogin(): void {
   Taro.redirectTo({ url: here ? `${LOGIN_PAGE}?redirect=${encodeURIComponent(here)}` : LOGIN_PAGE })
 }
 
-/** Loads data for a page: loading state, Chinese error message, retry; an expired login goes to the login page. */
+/**
+ * Loads data for a page: loading state, Chinese error message, retry; an expired login goes to the login page.
+ * Opened from Moments (no identity, no login page) it loads nothing and answers with a hint to open the mini-program.
+ */
 export function useRemote<T>(
   load: () => Promise<T>,
   deps: unknown[] = [],
   options: { refreshOnShow?: boolean } = {},
 ): Remote<T> {
+  const [singlePage] = useState(isTimelineSinglePage)
   const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<string | null>(singlePage ? SINGLE_PAGE_HINT : null)
+  const [loading, setLoading] = useState(!singlePage)
   const seq = useRef(0)
   const loaded = useRef(false)
 
   const run = useCallback(() => {
+    if (singlePage) return
     const mine = ++seq.current
     setLoading(true)
     setError(null)

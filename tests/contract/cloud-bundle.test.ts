@@ -3,67 +3,27 @@
  * wx-server-sdk replaced (WeChat attaches the OPENID through getWXContext), configured by its environment as
  * a deployment is: DATABASE_URL for PostgreSQL, else the SQLite file in DATA_DIR. Runs on every store.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildCloudFunction, CLOUD_DEPENDENCIES } from '../../scripts/build-cloud'
+import { runBundle, type BundleRun } from '../cloud/bundle-runner'
 import { makeTempDir, TEST_SECRET } from '../cloud/helpers'
 import { openApp, type App } from './harness'
 import { STORES } from './stores'
 
 jest.setTimeout(60_000)
 
-const ROOT = path.resolve(__dirname, '../..')
 const OPENID = 'o-bundle-0042'
 
 let temp: ReturnType<typeof makeTempDir>
 let functionDir: string
 
-/** Runs `calls` through the bundle's exports.main in a fresh Node process; returns what main answered. */
-function runBundle(
-  calls: { action: string; payload: unknown }[],
-  env: Record<string, string>,
-): { inits: unknown[]; answers: any[] } {
-  const fakeSdk = path.join(temp.dir, 'fake-wx-server-sdk.js')
-  fs.writeFileSync(
-    fakeSdk,
-    `const inits = []
-module.exports = {
-  inits,
-  DYNAMIC_CURRENT_ENV: Symbol.for('dynamic-env'),
-  init: (options) => inits.push(String(options && options.env && options.env.description)),
-  getWXContext: () => ({ OPENID: ${JSON.stringify(OPENID)}, APPID: 'wx-test', ENV: 'test-env' }),
-}
-`,
+/** Runs `calls` through the bundle's exports.main in a fresh Node process, as the WeChat user OPENID. */
+function run(calls: { action: string; payload: unknown }[], env: Record<string, string>): BundleRun {
+  const output = runBundle(
+    { functionDir, workDir: temp.dir, env: { TOKEN_SECRET: TEST_SECRET, ...env } },
+    calls.map((event) => ({ openid: OPENID, event })),
   )
-  const runner = `
-const Module = require('node:module')
-const resolve = Module._resolveFilename
-Module._resolveFilename = function (request, ...rest) {
-  return request === 'wx-server-sdk' ? ${JSON.stringify(fakeSdk)} : resolve.call(this, request, ...rest)
-}
-const bundle = require(${JSON.stringify(path.join(functionDir, 'index.js'))})
-const calls = JSON.parse(process.argv[1])
-;(async () => {
-  const answers = []
-  for (const call of calls) answers.push(await bundle.main(call, { function_name: 'api' }))
-  process.stdout.write(JSON.stringify({ inits: require('wx-server-sdk').inits, answers, exported: Object.keys(bundle) }))
-  // A deployed function keeps its database pool for the next call; this one-off run ends here.
-  process.exit(0)
-})().catch((error) => { console.error(error); process.exit(1) })
-`
-  const result = spawnSync(process.execPath, ['-e', runner, JSON.stringify(calls)], {
-    // better-sqlite3 is installed by WeChat beside the function; here it is the repo's.
-    env: {
-      ...process.env,
-      NODE_PATH: path.join(ROOT, 'node_modules'),
-      TOKEN_SECRET: TEST_SECRET,
-      ...env,
-    },
-    encoding: 'utf8',
-  })
-  if (result.status !== 0) throw new Error(`bundle failed: ${result.stderr}`)
-  const output = JSON.parse(result.stdout)
   expect(output.exported).toEqual(['main'])
   return output
 }
@@ -95,7 +55,7 @@ describe('the built cloud function', () => {
   })
 
   it('answers a call without an action with an error envelope', () => {
-    const { answers } = runBundle([{ action: undefined as unknown as string, payload: {} }], {
+    const { answers } = run([{ action: undefined as unknown as string, payload: {} }], {
       DATA_DIR: path.join(temp.dir, 'data'),
     })
     expect(answers[0]).toMatchObject({ ok: false, error: { code: 'unknown_action' } })
@@ -128,7 +88,7 @@ describe.each(STORES)('the built cloud function on $name', (kind) => {
   afterAll(() => app.close())
 
   it('binds the OPENID and registers through exports.main, writing the row to the database', async () => {
-    const { inits, answers } = runBundle(
+    const { inits, answers } = run(
       [
         { action: 'auth.bind', payload: { employeeNo: 'E0042', name } },
         { action: 'registration.create', payload: { activityId } },

@@ -19,8 +19,10 @@ export function assertPrerequisites(): void {
   }
 }
 
-/** Headless Chromium as a phone: 375×812, touch, a throw-away profile. */
-export async function launchPhone(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** Headless Chromium as a phone: 375×812, touch, a throw-away profile; at 2 device pixels per CSS pixel by default. */
+export async function launchPhone(
+  options: { deviceScaleFactor?: number } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   assertPrerequisites()
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wm-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,7 +38,7 @@ export async function launchPhone(): Promise<{ context: BrowserContext; close: (
       '--disable-sync',
     ],
     viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
+    deviceScaleFactor: options.deviceScaleFactor ?? 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
@@ -73,13 +75,27 @@ export function nutButton(page: Page, name: string) {
   return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
 }
 
-/** Saves a screenshot under test-results/screenshots for a person to look at. */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+/**
+ * Saves a screenshot under test-results/screenshots for a person to look at (or in `dir`; as a JPEG of `quality`
+ * when given one).
+ */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { dir?: string; quality?: number } = {},
+): Promise<string> {
+  const dir = options.dir ?? SCREENSHOT_DIR
+  fs.mkdirSync(dir, { recursive: true })
   // Wait for the page-transition slide to finish, so the picture shows one page, not two halves.
   await settle(page)
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false })
+  const file = path.join(dir, `${name}.${options.quality ? 'jpg' : 'png'}`)
+  await page.screenshot({
+    path: file,
+    fullPage: false,
+    ...(options.quality ? { type: 'jpeg' as const, quality: options.quality } : {}),
+  })
+  return file
 }
 
 /** Collects page errors and failed same-origin requests, so a test can assert there were none. */

@@ -103,6 +103,10 @@ type Method = (this: Options, ...args: unknown[]) => unknown
 export interface WeappOptions {
   /** Answers `wx.cloud.callFunction`: returns what WeChat would put in `result`. */
   callFunction: (call: CloudCall) => Promise<unknown>
+  /** The scene WeChat launched the app from (wx.getLaunchOptionsSync / getEnterOptionsSync); 1001 by default. */
+  scene?: number
+  /** More of `wx`, or other answers than the defaults (e.g. requestSubscribeMessage). */
+  api?: Options
 }
 
 export interface RenderedPage {
@@ -114,6 +118,8 @@ export interface RenderedPage {
   texts(): string[]
   /** The first node matching `selector` (e.g. a class) whose text contains `text`. */
   find(selector: string, text: string): SimNode | undefined
+  /** Calls a method of the page as WeChat does (e.g. `onShareTimeline` when the user posts the page to Moments). */
+  invoke(method: string, ...args: unknown[]): unknown
   /** Detaches the page (onHide, onUnload) and removes it from the document. */
   close(): void
 }
@@ -214,6 +220,7 @@ export function loadWeapp(options: WeappOptions): Weapp {
   const cloudCalls: CloudCall[] = []
   const storage = new Map<string, unknown>()
   const pageStack: Options[] = []
+  const launch = { path: readAppJson().pages[0], query: {}, scene: options.scene ?? 1001 }
 
   const navigate = (api: Navigation['api']) => (opts?: Options) =>
     settle(opts, async () => {
@@ -247,6 +254,9 @@ export function loadWeapp(options: WeappOptions): Weapp {
     removeStorageSync: (key: string) => void storage.delete(key),
     clearStorageSync: () => storage.clear(),
     createSelectorQuery,
+    getLaunchOptionsSync: () => ({ ...launch }),
+    getEnterOptionsSync: () => ({ ...launch }),
+    ...options.api,
   }
   g.wx = wx
 
@@ -297,7 +307,6 @@ export function loadWeapp(options: WeappOptions): Weapp {
   require(path.join(DIST, 'app.js'))
   if (!appOptions) throw new Error('dist/weapp/app.js did not call App()')
   const app = appOptions as Options
-  const launch = { path: readAppJson().pages[0], query: {}, scene: 1001 }
   ;(app.onLaunch as Method).call(app, launch)
   ;(app.onShow as Method | undefined)?.call(app, launch)
 
@@ -332,6 +341,12 @@ export function loadWeapp(options: WeappOptions): Weapp {
         },
         find(selector, text) {
           return node.querySelectorAll(selector).find((n) => (n.dom?.textContent ?? '').includes(text))
+        },
+        invoke(method, ...args) {
+          const instance = (node as unknown as { instance: Record<string, unknown> }).instance
+          const fn = instance[method]
+          if (typeof fn !== 'function') throw new Error(`the page ${route} has no method ${method}`)
+          return (fn as Method).apply(instance, args)
         },
         close() {
           node.detach()

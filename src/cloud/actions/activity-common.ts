@@ -12,6 +12,7 @@ import {
 import { hasRole } from '../../domain/roles'
 import { formatTimeRange } from '../../domain/time'
 import { AppError, notFound } from '../errors'
+import { noticeActivity, type Notify } from '../notify'
 import type { EmployeeRecord, Store } from '../store/types'
 
 /** A page of activities as `activity.list` and `admin.activity.list` answer it. */
@@ -51,9 +52,10 @@ export function assertCanManage(employee: EmployeeRecord, activity: Pick<Activit
 
 /**
  * Fills freed seats from the waitlist, earliest first, skipping anyone whose chosen options are still full.
- * Runs inside the caller's transaction; returns the ids promoted.
+ * Runs inside the caller's transaction: each person promoted gets an inbox message, and a notice queued for after
+ * the commit. Returns the ids promoted.
  */
-export async function promoteWaitlisted(tx: Store, activity: Activity, at: string): Promise<number[]> {
+export async function promoteWaitlisted(tx: Store, activity: Activity, at: string, notify: Notify): Promise<number[]> {
   const promoted: number[] = []
   for (const candidate of await tx.listWaitlist(activity.id)) {
     const counts = await tx.getSeatCounts(activity.id)
@@ -75,6 +77,7 @@ export async function promoteWaitlisted(tx: Store, activity: Activity, at: strin
         at,
       },
     ])
+    notify([{ kind: 'promoted', employeeId: candidate.employeeId, activity: noticeActivity(activity) }])
     promoted.push(candidate.id)
   }
   return promoted

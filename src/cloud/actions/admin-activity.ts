@@ -9,6 +9,7 @@ import { idInput } from '../../domain/schemas'
 import { formatTimeRange } from '../../domain/time'
 import { checkinQrPayload, currentCheckinCode } from '../checkin-code'
 import { AppError } from '../errors'
+import { noticeActivity } from '../notify'
 import type { EmployeeRecord, NewActivity, Store } from '../store/types'
 import { assertCanManage, loadActivity, promoteWaitlisted } from './activity-common'
 import { recordAudit } from './audit'
@@ -99,7 +100,7 @@ export const adminActivityActions = {
     role: 'organizer',
     write: true,
     input: activityUpdateInput,
-    async handler({ input, store, employee, now }): Promise<Activity> {
+    async handler({ input, store, employee, now, notify }): Promise<Activity> {
       const current = await loadActivity(store, input.id)
       assertCanManage(employee!, current)
       if (current.cancelledAt) throw new AppError('conflict', '活动已取消，不能再修改')
@@ -123,7 +124,7 @@ export const adminActivityActions = {
       await store.updateActivity(id, next, at)
       const updated = (await store.getActivity(id))!
       // More seats than before: those waiting move up at once.
-      await promoteWaitlisted(store, updated, at)
+      await promoteWaitlisted(store, updated, at, notify)
       await recordAudit(store, employee!.id, 'activity.update', `活动 #${id}`, current, updated, now)
       return updated
     },
@@ -134,7 +135,7 @@ export const adminActivityActions = {
     role: 'organizer',
     write: true,
     input: activityCancelInput,
-    async handler({ input, store, employee, now }): Promise<Activity> {
+    async handler({ input, store, employee, now, notify }): Promise<Activity> {
       const activity = await loadActivity(store, input.id)
       assertCanManage(employee!, activity)
       if (activity.cancelledAt) return activity
@@ -149,6 +150,15 @@ export const adminActivityActions = {
           body: `您报名的「${activity.title}」（${formatTimeRange(activity.startsAt, activity.endsAt)}）已取消。原因：${input.reason}`,
           activityId: activity.id,
           at,
+        })),
+      )
+      // Everyone still registered, confirmed or waiting, is told as the inbox tells them.
+      notify(
+        live.map((r) => ({
+          kind: 'cancelled' as const,
+          employeeId: r.employeeId,
+          activity: noticeActivity(activity),
+          reason: input.reason,
         })),
       )
       const cancelled = (await store.getActivity(activity.id))!

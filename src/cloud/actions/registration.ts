@@ -75,7 +75,7 @@ export const registrationActions = {
     auth: 'employee',
     write: true,
     input: activityIdInput,
-    async handler({ input, store, employee, now }): Promise<{ registration: Registration }> {
+    async handler({ input, store, employee, now, notify }): Promise<{ registration: Registration }> {
       const activity = await loadActivity(store, input.activityId)
       // Only the caller's own registration can be found here: another's is out of reach by construction.
       const registration = await store.getLiveRegistration(activity.id, employee!.id)
@@ -93,7 +93,7 @@ export const registrationActions = {
         actorId: employee!.id,
         at,
       })
-      if (registration.status === 'confirmed') await promoteWaitlisted(store, activity, at)
+      if (registration.status === 'confirmed') await promoteWaitlisted(store, activity, at, notify)
       return { registration: { ...registration, status: 'cancelled', cancelledAt: at, updatedAt: at } }
     },
   }),

@@ -12,7 +12,7 @@ import * as act from './sql-activity'
 import * as adm from './sql-admin'
 import type { EmployeeRow } from './sql-admin'
 import * as com from './sql-community'
-import type { SqlBackend, SqlConn } from './sql'
+import { placeholders, type SqlBackend, type SqlConn } from './sql'
 import type { AuditEntry, EmployeeAdminView, InboxMessage, Registrant } from '../../domain/admin'
 import type { Candidate, CandidateComment, CandidateStatus, Round } from '../../domain/goodpeople'
 import type { Book, NoteStatus, ReadingNote } from '../../domain/reading'
@@ -139,6 +139,21 @@ export class SqlStore implements Store {
 
   async getEmployeeByOpenid(openid: string): Promise<EmployeeRecord | null> {
     return toEmployee(await this.on((c) => c.get<EmployeeRow>('SELECT * FROM employees WHERE openid = ?', [openid])))
+  }
+
+  async getOpenids(employeeIds: number[]): Promise<Map<number, string>> {
+    const found = new Map<number, string>()
+    for (let i = 0; i < employeeIds.length; i += 500) {
+      const chunk = employeeIds.slice(i, i + 500)
+      const rows = await this.on((c) =>
+        c.all<{ id: number; openid: string }>(
+          `SELECT id, openid FROM employees WHERE openid IS NOT NULL AND id IN (${placeholders(chunk.length)})`,
+          chunk,
+        ),
+      )
+      for (const row of rows) found.set(row.id, row.openid)
+    }
+    return found
   }
 
   async bindOpenid(employeeId: number, openid: string, at: string): Promise<boolean> {

@@ -174,6 +174,8 @@ export interface Store {
   getEmployeeById(id: number): Promise<EmployeeRecord | null>
   getEmployeeByNo(employeeNo: string): Promise<EmployeeRecord | null>
   getEmployeeByOpenid(openid: string): Promise<EmployeeRecord | null>
+  /** The WeChat accounts bound to these employees (for subscribe messages); unbound ones are left out. */
+  getOpenids(employeeIds: number[]): Promise<Map<number, string>>
   /** Binds a WeChat account to an unbound roster entry; false when the entry is already bound. */
   bindOpenid(employeeId: number, openid: string, at: string): Promise<boolean>
   /** Active employees to offer on the demo login page: administrators, organizers, then `employees` others. */

@@ -54,3 +54,18 @@ export function EmptyState({
     </View>
   )
 }
+
+/**
+ * A page opened from Moments, in WeChat's single-page mode, where nobody is logged in: what the shared page is, and
+ * how to see it in full (WeChat puts a “前往小程序” bar at the bottom of the screen).
+ */
+export function SinglePageNotice({ glyph, title, hint }: { glyph: string; title: string; hint: string }) {
+  return (
+    <View className='wm-state' role='note'>
+      <View className='wm-state__glyph'>{glyph}</View>
+      <Text className='wm-state__title'>{title}</Text>
+      <Text className='wm-state__text'>{hint}</Text>
+      <Text className='wm-state__text'>请点击屏幕下方的“前往小程序”，用工号登录后查看。</Text>
+    </View>
+  )
+}

@@ -13,7 +13,7 @@ import {
 } from '../../api/client'
 import { getSavedEmployee } from '../../api/session'
 import { pickCategoryStyle } from '../../components/activity-card/category-style'
-import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
+import { EmptyState, ErrorState, LoadingSkeleton, SinglePageNotice } from '../../components/state-view'
 import { ActivityStatusChip, RegistrationChip } from '../../components/status-chip'
 import {
   ACTIVITY_CATEGORIES,
@@ -26,7 +26,8 @@ import { formatChineseNumber } from '../../domain/plan'
 import { hasRole } from '../../domain/roles'
 import { formatDateTime, formatTimeLeft, formatTimeRange } from '../../domain/time'
 import { goToLogin, useRemote } from '../../hooks/use-remote'
-import { useShare } from '../../hooks/use-share'
+import { isTimelineSinglePage } from '../../hooks/single-page'
+import { SHARE_IMAGES, useShare } from '../../hooks/use-share'
 import CheckinPanel from './checkin-panel'
 import RegistrationForm, { type Choices } from './registration-form'
 import './index.scss'
@@ -125,18 +126,30 @@ export default function ActivityPage() {
   const [me, setMe] = useState<Employee | null>(() => getSavedEmployee())
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [codeError, setCodeError] = useState<string | null>(null)
-  useShare(activity ? `${activity.title}（${formatDateTime(activity.startsAt)}）` : '文明实践活动')
+  const [singlePage] = useState(isTimelineSinglePage)
+  useShare(
+    activity ? `${activity.title}（${formatDateTime(activity.startsAt)}）` : '文明实践活动',
+    undefined,
+    SHARE_IMAGES.activity,
+  )
 
   useEffect(() => {
     // The saved profile may be missing (a fresh WeChat install): ask once.
-    if (!me) fetchMe().then(setMe, () => undefined)
-  }, [me])
+    if (!me && !singlePage) fetchMe().then(setMe, () => undefined)
+  }, [me, singlePage])
 
   usePullDownRefresh(() => {
     remote.reload()
     Taro.stopPullDownRefresh()
   })
 
+  if (singlePage) {
+    return (
+      <View className='wm-page'>
+        <SinglePageNotice glyph='践' title='文明实践活动' hint='活动的时间、地点和报名只对本单位职工开放。' />
+      </View>
+    )
+  }
   if (!valid) {
     return (
       <View className='wm-page'>

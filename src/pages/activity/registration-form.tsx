@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { ActivityDetail, FormField } from '../../domain/activity'
 import { validateChoices } from '../../domain/activity'
 import type { Employee } from '../../domain/employee'
+import { askForActivityNotices } from '../../platform/subscribe'
 
 export interface Choices {
   options: string[]
@@ -132,10 +133,12 @@ export default function RegistrationForm({ activity, employee, onSubmit }: Regis
     setOptions([...options, key])
   }
 
+  // The tap handler: everything before the first await runs inside the tap, as WeChat's subscribe dialog requires.
   const submit = async () => {
     const form = toAnswers(activity.formFields, draft)
     const problem = validateChoices(activity, options, form)
     if (problem) return setMessage(problem)
+    askForActivityNotices()
     setBusy(true)
     setMessage(null)
     try {

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { fetchPlan } from '../../api/client'
-import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
+import { EmptyState, ErrorState, LoadingSkeleton, SinglePageNotice } from '../../components/state-view'
 import { pickThemeStyle } from '../../components/theme-card/theme-style'
 import { formatChineseNumber } from '../../domain/plan'
 import { useRemote } from '../../hooks/use-remote'
-import { useShare } from '../../hooks/use-share'
+import { isTimelineSinglePage } from '../../hooks/single-page'
+import { SHARE_IMAGES, useShare } from '../../hooks/use-share'
 import ThemeActivities from './theme-activities'
 import './index.scss'
 
@@ -17,12 +18,24 @@ export default function ThemePage() {
   const sectionNumber = Number(params.section)
   const { data: plan, error, loading, reload } = useRemote(() => fetchPlan(planId), [planId])
   const section = plan?.sections.find((s) => s.number === sectionNumber)
-  useShare(section ? `主题${formatChineseNumber(section.number)}：${section.title}` : '精神文明建设工作要点')
+  const [singlePage] = useState(isTimelineSinglePage)
+  useShare(
+    section ? `主题${formatChineseNumber(section.number)}：${section.title}` : '精神文明建设工作要点',
+    undefined,
+    SHARE_IMAGES.theme,
+  )
 
   useEffect(() => {
     if (section) Taro.setNavigationBarTitle({ title: `主题${formatChineseNumber(section.number)}` })
   }, [section])
 
+  if (singlePage) {
+    return (
+      <View className='wm-page'>
+        <SinglePageNotice glyph='要' title='精神文明建设工作要点' hint='工作要点全文和相关活动只对本单位职工开放。' />
+      </View>
+    )
+  }
   if (loading && !plan)
     return (
       <View className='wm-page'>

@@ -1,4 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '候选人事迹',
   enableShareAppMessage: true,
+  enableShareTimeline: true,
 })

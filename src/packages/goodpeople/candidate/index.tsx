@@ -10,11 +10,12 @@ import {
   voteForCandidate,
 } from '../../../api/community'
 import LengthHint from '../../../components/length-hint'
-import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
+import { EmptyState, ErrorState, LoadingSkeleton, SinglePageNotice } from '../../../components/state-view'
 import { countChars, splitParagraphs, TEXT_LIMITS } from '../../../domain/community'
 import { formatDateTime, formatDay } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
-import { useShare } from '../../../hooks/use-share'
+import { isTimelineSinglePage } from '../../../hooks/single-page'
+import { SHARE_IMAGES, useShare } from '../../../hooks/use-share'
 import { useSubmit } from '../../../hooks/use-submit'
 import { CandidateStatusChip, describeVotes, PhaseChip, voteBlocker } from '../shared/round'
 import './index.scss'
@@ -32,8 +33,20 @@ export default function CandidatePage() {
     const [detail, rounds] = await Promise.all([fetchCandidate(id), fetchRounds()])
     return { ...detail, round: rounds.find((r) => r.id === detail.candidate.roundId) ?? null }
   }, [id])
-  useShare(data ? `身边好人候选人：${data.candidate.nomineeName}（${data.candidate.category}）` : '身边好人候选人事迹')
+  const [singlePage] = useState(isTimelineSinglePage)
+  useShare(
+    data ? `身边好人候选人：${data.candidate.nomineeName}（${data.candidate.category}）` : '身边好人候选人事迹',
+    undefined,
+    SHARE_IMAGES.goodpeople,
+  )
 
+  if (singlePage) {
+    return (
+      <View className='wm-page gpc'>
+        <SinglePageNotice glyph='善' title='身边好人候选人事迹' hint='候选人的事迹、评议和投票只对本单位职工开放。' />
+      </View>
+    )
+  }
   if (!data) {
     return (
       <View className='wm-page gpc'>

@@ -2,4 +2,5 @@ export default definePageConfig({
   navigationBarTitleText: '身边好人',
   enablePullDownRefresh: true,
   enableShareAppMessage: true,
+  enableShareTimeline: true,
 })

@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchRound, fetchRounds, voteForCandidate } from '../../../api/community'
-import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
+import { EmptyState, ErrorState, LoadingSkeleton, SinglePageNotice } from '../../../components/state-view'
 import type { RoundPhase, RoundView } from '../../../domain/goodpeople'
 import { formatTimeLeft } from '../../../domain/time'
 import { useIsAdmin } from '../../../hooks/use-is-admin'
 import { useRemote } from '../../../hooks/use-remote'
-import { useShare } from '../../../hooks/use-share'
+import { isTimelineSinglePage } from '../../../hooks/single-page'
+import { SHARE_IMAGES, useShare } from '../../../hooks/use-share'
 import { useSubmit } from '../../../hooks/use-submit'
 import CandidateCard from '../shared/candidate-card'
 import { PhaseChip, RoundWindows } from '../shared/round'
@@ -75,7 +76,9 @@ export default function GoodPeoplePage() {
   useShare(
     onScreen ? `身边好人推荐评选：${onScreen.title}` : '身边好人推荐评选',
     onScreen ? `/packages/goodpeople/index/index?roundId=${onScreen.id}` : undefined,
+    SHARE_IMAGES.goodpeople,
   )
+  const [singlePage] = useState(isTimelineSinglePage)
 
   usePullDownRefresh(() => {
     reload()
@@ -94,6 +97,13 @@ export default function GoodPeoplePage() {
     reload()
   }
 
+  if (singlePage) {
+    return (
+      <View className='wm-page gp'>
+        <SinglePageNotice glyph='善' title='身边好人推荐评选' hint='推荐、评议和投票只对本单位职工开放。' />
+      </View>
+    )
+  }
   if (!data) {
     return (
       <View className='wm-page gp'>
