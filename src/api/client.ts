@@ -26,17 +26,43 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls one action and returns its data; throws ApiError with a Chinese message otherwise. */
+/** A random key for one write (not a secret: the cloud scopes it to the caller). */
+function newKey(): string {
+  let key = Date.now().toString(36)
+  while (key.length < 32) key += Math.random().toString(36).slice(2)
+  return key.slice(0, 32)
+}
+
+// The key of a call that got no answer, by what it sent: pressing 重试 sends the same write with the same key,
+// so the cloud answers it with the first answer if the first did arrive.
+const unanswered = new Map<string, string>()
+const RETRY_WITHIN_MS = 5000
+
+/**
+ * Calls one action and returns its data; throws ApiError with a Chinese message otherwise.
+ * Every call carries an idempotency key; a call whose connection drops is sent once more with the same key,
+ * and so is the next identical call after one that got no answer at all, so a write is never done twice.
+ */
 export async function callApi<T>(action: string, payload: unknown = {}): Promise<T> {
   const token = usesTokenLogin ? getToken() : null
   // Without a login there is no point asking the gateway: it would only answer 401.
   if (usesTokenLogin && !token && !PUBLIC_ACTIONS.has(action)) throw new ApiError('unauthenticated', '请先登录')
+  const what = `${action} ${JSON.stringify(payload ?? {})}`
+  const key = unanswered.get(what) ?? newKey()
   let envelope
   try {
-    envelope = await sendAction<T>(action, payload, token)
+    const started = Date.now()
+    envelope = await sendAction<T>(action, payload, token, key).catch((error: unknown) => {
+      // A dropped connection is tried again at once; after a timeout the person decides (重试), not us.
+      if (Date.now() - started > RETRY_WITHIN_MS) throw error
+      return sendAction<T>(action, payload, token, key)
+    })
   } catch {
+    if (unanswered.size > 50) unanswered.clear()
+    unanswered.set(what, key)
     throw new ApiError('network', '网络连接失败，请检查网络后重试')
   }
+  unanswered.delete(what)
   if (!envelope || typeof envelope !== 'object') throw new ApiError('internal', '服务返回异常，请稍后重试')
   if (envelope.ok) return envelope.data
   if (envelope.error.code === 'unauthenticated') clearSession()

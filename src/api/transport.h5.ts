@@ -3,11 +3,16 @@ import type { Envelope } from '../domain/errors'
 const TIMEOUT_MS = 15000
 
 /** H5: POST /api/<action> to the gateway that served the page. */
-export async function sendAction<T>(action: string, payload: unknown, token: string | null): Promise<Envelope<T>> {
+export async function sendAction<T>(
+  action: string,
+  payload: unknown,
+  token: string | null,
+  idempotencyKey: string,
+): Promise<Envelope<T>> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
   try {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }
     if (token) headers.Authorization = `Bearer ${token}`
     const response = await fetch(`/api/${action}`, {
       method: 'POST',

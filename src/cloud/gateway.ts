@@ -125,7 +125,11 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ac
     sendError(res, 401, 'unauthenticated', '登录已过期，请重新登录')
     return
   }
-  const result = await options.router(action, payload, principal, { address: req.socket.remoteAddress })
+  const key = req.headers['idempotency-key']
+  const result = await options.router(action, payload, principal, {
+    address: req.socket.remoteAddress,
+    idempotencyKey: Array.isArray(key) ? key[0] : key,
+  })
   send(res, result.status, result.body)
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Envelope } from '../domain/errors'
 import { hasRole } from '../domain/roles'
@@ -65,6 +66,11 @@ export interface RouterOptions {
 /** Where a call came from, beyond its identity: the gateway's client address, to rate-limit anonymous callers. */
 export interface CallOrigin {
   address?: string
+  /**
+   * The client's key for this write (`Idempotency-Key` header, or `idempotencyKey` beside the payload in
+   * WeChat): a retry with the same key gets the first answer again instead of writing twice.
+   */
+  idempotencyKey?: string
 }
 
 export type Router = (
@@ -90,6 +96,28 @@ async function resolveEmployee(store: Store, principal: Principal): Promise<Empl
   if (!employee) throw new AppError('unauthenticated', '请先登录')
   if (!employee.active) throw new AppError('forbidden', '该账号已停用，请联系管理员')
   return employee
+}
+
+/** How long a write's answer is kept for retries under its idempotency key. */
+const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
+
+/** The key, its caller's scope and the payload's fingerprint, when the client sent a key with a write. */
+function idempotencyOf(
+  origin: CallOrigin | undefined,
+  action: string,
+  payload: unknown,
+  scope: string,
+): { scope: string; key: string; payloadHash: string } | null {
+  const key = origin?.idempotencyKey
+  if (key === undefined || key === '') return null
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError('invalid_input', '请求编号格式不正确')
+  }
+  const payloadHash = createHash('sha256')
+    .update(action + '\n' + JSON.stringify(payload ?? {}))
+    .digest('base64url')
+  return { scope, key, payloadHash }
 }
 
 /** The identity a write is counted against: the employee, else the WeChat caller, else the client address. */
@@ -132,6 +160,9 @@ export function createRouter({
       if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error))
 
       const now = clock()
+      const idempotency = def.write
+        ? idempotencyOf(origin, action, payload, limitKey(employee, principal, origin))
+        : null
       // Notices wait here until the transaction has committed: a rolled-back write tells nobody anything.
       let outbox: Notice[] = []
       const notify = (notices: Notice[]) => void outbox.push(...notices)
@@ -143,7 +174,20 @@ export function createRouter({
       const data = def.write
         ? await store.transaction(async (tx) => {
             if (employee) await tx.lockEmployee(employee.id)
-            return run(tx)
+            if (!idempotency) return run(tx)
+            const earlier = await tx.getIdempotentWrite(idempotency.scope, idempotency.key)
+            if (earlier) {
+              if (earlier.action !== action || earlier.payloadHash !== idempotency.payloadHash) {
+                throw new AppError('conflict', '请求编号已用于另一项操作，请刷新后重试')
+              }
+              return JSON.parse(earlier.responseJson) as unknown
+            }
+            const answer = await run(tx)
+            await tx.saveIdempotentWrite(
+              { ...idempotency, action, responseJson: JSON.stringify(answer ?? null), at: now.toISOString() },
+              new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
+            )
+            return answer
           })
         : await run(store)
       await sendSafely(notifier, outbox, (error) => logError?.(error, action))

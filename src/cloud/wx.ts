@@ -12,6 +12,8 @@ import { createWxNotifier, readSubscribeConfig, type SubscribeMessageApi } from 
 export interface WxEvent {
   action?: unknown
   payload?: unknown
+  /** The app's key for a write, so that a retry after a lost answer does not write twice. */
+  idempotencyKey?: unknown
   /** Set by WeChat when a timer trigger (config.json `triggers`) calls the function. */
   Type?: unknown
 }
@@ -45,7 +47,8 @@ export function createWxMain(sdk: WxServerSdk, loadRuntime: (sdk: WxServerSdk) =
     // A timer trigger has no user behind it; a call from the app always has an OPENID.
     if (event?.Type === 'Timer' && !OPENID) return { ok: true, data: await onTimer() }
     const action = typeof event?.action === 'string' ? event.action : ''
-    const result = await router(action, event?.payload, OPENID ? { openid: OPENID } : {})
+    const idempotencyKey = typeof event?.idempotencyKey === 'string' ? event.idempotencyKey : undefined
+    const result = await router(action, event?.payload, OPENID ? { openid: OPENID } : {}, { idempotencyKey })
     return result.body
   }
 }

@@ -252,6 +252,23 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'idempotency keys of writes',
+    sql: `
+      -- The answer to a write, kept under the key its client sent, so that a retry gets it again instead of
+      -- writing twice. Scoped to who sent it; kept a day.
+      CREATE TABLE idempotency_keys (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        action TEXT NOT NULL,
+        payload_hash TEXT NOT NULL,
+        response_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (scope, key)
+      );
+    `,
+  },
 ]
 
 /** The migrations in a dialect's spelling: PostgreSQL wants identity columns and DOUBLE PRECISION. */

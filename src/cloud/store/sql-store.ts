@@ -97,6 +97,33 @@ export class SqlStore implements Store {
     if (this.conn?.lockRows) await this.conn.get(`SELECT id FROM employees WHERE id = ?${this.conn.lockRows}`, [id])
   }
 
+  async getIdempotentWrite(
+    scope: string,
+    key: string,
+  ): Promise<{ action: string; payloadHash: string; responseJson: string } | null> {
+    const row = await this.on((c) =>
+      c.get<{ action: string; payload_hash: string; response_json: string }>(
+        'SELECT action, payload_hash, response_json FROM idempotency_keys WHERE scope = ? AND key = ?',
+        [scope, key],
+      ),
+    )
+    return row ? { action: row.action, payloadHash: row.payload_hash, responseJson: row.response_json } : null
+  }
+
+  saveIdempotentWrite(
+    entry: { scope: string; key: string; action: string; payloadHash: string; responseJson: string; at: string },
+    expireBefore: string,
+  ): Promise<void> {
+    return this.atomically(async (c) => {
+      await c.run('DELETE FROM idempotency_keys WHERE scope = ? AND created_at < ?', [entry.scope, expireBefore])
+      await c.run(
+        `INSERT INTO idempotency_keys (scope, key, action, payload_hash, response_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [entry.scope, entry.key, entry.action, entry.payloadHash, entry.responseJson, entry.at],
+      )
+    })
+  }
+
   async getMeta(key: string): Promise<string | null> {
     const row = await this.on((c) => c.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]))
     return row?.value ?? null

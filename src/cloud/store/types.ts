@@ -166,6 +166,17 @@ export interface Store {
   /** Inside a transaction: waits for, then holds until commit, the person's write turn. */
   lockEmployee(id: number): Promise<void>
 
+  /** The stored answer to a write sent with this idempotency key by this caller, or null. */
+  getIdempotentWrite(
+    scope: string,
+    key: string,
+  ): Promise<{ action: string; payloadHash: string; responseJson: string } | null>
+  /** Keeps a write's answer under its key; drops this caller's keys older than `expireBefore`. */
+  saveIdempotentWrite(
+    entry: { scope: string; key: string; action: string; payloadHash: string; responseJson: string; at: string },
+    expireBefore: string,
+  ): Promise<void>
+
   getMeta(key: string): Promise<string | null>
   setMeta(key: string, value: string): Promise<void>
 
