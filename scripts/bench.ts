@@ -10,6 +10,7 @@
  * profile of the gateway (open it in Chrome DevTools) to bench-results/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
@@ -237,6 +238,41 @@ function measureSizes() {
 
 /* ------------------------------------------------------------------------------------------------------------ */
 
+const BARE_TEXT = '基线页面'
+
+/**
+ * Builds the bare Taro H5 app of scripts/bench-baseline with the project's own Taro, once per version of its
+ * sources (kept in bench-results/bare-taro-h5); returns the folder to serve.
+ */
+function buildBareTaro(): string {
+  const template = path.join(ROOT, 'scripts', 'bench-baseline')
+  const out = path.join(ROOT, 'bench-results', 'bare-taro-h5')
+  const taroVersion = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'node_modules/@tarojs/cli/package.json'), 'utf8'),
+  ).version
+  const sources = createHash('sha256')
+  for (const file of filesUnder(template).sort()) sources.update(file).update(fs.readFileSync(file))
+  const fingerprint = `${taroVersion} ${sources.digest('hex')}`
+  if (fs.existsSync(path.join(out, 'index.html')) && readText(path.join(out, '.fingerprint')) === fingerprint)
+    return out
+  console.log('building the bare Taro H5 baseline (once)…')
+  const work = path.join(tmp, 'bare-taro')
+  fs.cpSync(template, work, { recursive: true })
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'))
+  const result = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
+    cwd: work,
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) throw new Error(`bare Taro build failed:\n${result.stdout}\n${result.stderr}`)
+  fs.rmSync(out, { recursive: true, force: true })
+  fs.cpSync(path.join(work, 'dist'), out, { recursive: true })
+  fs.writeFileSync(path.join(out, '.fingerprint'), fingerprint)
+  return out
+}
+
+const readText = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '')
+
 async function timeHomeCards(gatewayUrl: string) {
   if (!fs.existsSync(CHROMIUM)) return { skipped: `Chromium not found at ${CHROMIUM}` }
   const { chromium } = await import('playwright-core')
@@ -245,11 +281,21 @@ async function timeHomeCards(gatewayUrl: string) {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
   })
-  const bare = http.createServer((_req, res) => {
-    const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bare</title></head>
-<body><div id="app"></div><script>document.getElementById('app').innerHTML = '<div class="card">${HOME_CARD_TEXT}</div>'</script></body></html>`
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-    res.end(page)
+  const bareDir = buildBareTaro()
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  }
+  const bare = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    const file = path.join(bareDir, pathname === '/' ? 'index.html' : path.normalize(pathname).replace(/^[/\\]+/, ''))
+    if (!file.startsWith(bareDir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' })
+    res.end(fs.readFileSync(file))
   })
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', () => resolve()))
   const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`
@@ -258,28 +304,30 @@ async function timeHomeCards(gatewayUrl: string) {
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-    const card = () => page.getByText(HOME_CARD_TEXT, { exact: true }).filter({ visible: true }).first()
+    const shown = (text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first()
+    const card = () => shown(HOME_CARD_TEXT)
     // Log in once through the demo login page; the session stays in localStorage for the timed loads.
     await page.goto(gatewayUrl)
     await page.getByRole('button', { name: /E0010/ }).click({ timeout: 30_000 })
     await card().waitFor({ timeout: 30_000 })
-    const time = async (url: string) => {
+    const time = async (url: string, text: string) => {
       const samples: number[] = []
       for (let i = 0; i < 5; i++) {
         await page.goto('about:blank')
         const t = performance.now()
         await page.goto(url)
-        await card().waitFor({ timeout: 30_000 })
+        await shown(text).waitFor({ timeout: 30_000 })
         samples.push(performance.now() - t)
       }
       return samples.sort((a, b) => a - b)[2]
     }
-    const appMs = await time(gatewayUrl)
-    const bareMs = await time(bareUrl)
+    const appMs = await time(gatewayUrl, HOME_CARD_TEXT)
+    const bareMs = await time(bareUrl, BARE_TEXT)
     return {
       appMs,
       bareMs,
-      baseline: 'a minimal static HTML page (no Taro) served by plain node:http: a bare Taro H5 app was not built',
+      baseline:
+        'a bare Taro 4 + React H5 app (scripts/bench-baseline: one page, one text, no NutUI, no data), same toolchain',
     }
   } finally {
     await browser.close()
