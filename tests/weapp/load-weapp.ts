@@ -103,6 +103,8 @@ type Method = (this: Options, ...args: unknown[]) => unknown
 export interface WeappOptions {
   /** Answers `wx.cloud.callFunction`: returns what WeChat would put in `result`. */
   callFunction: (call: CloudCall) => Promise<unknown>
+  /** More of `wx`, or `undefined` to take an API away (as an old WeChat lacks it). */
+  wx?: Options
 }
 
 export interface RenderedPage {
@@ -247,6 +249,7 @@ export function loadWeapp(options: WeappOptions): Weapp {
     removeStorageSync: (key: string) => void storage.delete(key),
     clearStorageSync: () => storage.clear(),
     createSelectorQuery,
+    ...options.wx,
   }
   g.wx = wx
 

@@ -8,10 +8,11 @@ import { formatChineseNumber } from '../../domain/plan'
 import { useRemote } from '../../hooks/use-remote'
 import { useShare } from '../../hooks/use-share'
 import ThemeActivities from './theme-activities'
+import scaledPage from '../../components/scaled-page'
 import './index.scss'
 
 /** A theme: its work points, each opening onto its full text, and the activities that carry them out. */
-export default function ThemePage() {
+function ThemePage() {
   const { params } = useRouter()
   const planId = Number(params.planId)
   const sectionNumber = Number(params.section)
@@ -83,3 +84,5 @@ export default function ThemePage() {
     </View>
   )
 }
+
+export default scaledPage(ThemePage)
