@@ -31,7 +31,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    copy: { patterns: [], options: {} },
+    // The tab icons, light and dark: on weapp app.json names them through theme.json, so Taro does not find them.
+    copy: {
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/tab/', to: `${outputRoot}/assets/tab/` }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: true },
