@@ -6,6 +6,9 @@
  * Runs after pxtransform (Taro appends user plugins), so it sees rpx on weapp and rem on H5; the arithmetic is left
  * to calc() and max(), which WeChat's webview and the browsers we support evaluate.
  *
+ * A size that is already as large as the screen allows (the check-in code on the desk) opts out with a block comment
+ * saying `wm-font-scale: off` right before the declaration.
+ *
  * Plain CommonJS: Taro require()s it while building, when only its own files are compiled from TypeScript.
  */
 
@@ -31,13 +34,19 @@ function floorLineHeight(value) {
   return `max(${trimmed}, 1.25em)`
 }
 
+/** @param {import('postcss').Declaration} decl */
+function optedOut(decl) {
+  const before = decl.prev()
+  return before?.type === 'comment' && before.text.trim() === 'wm-font-scale: off'
+}
+
 /** @returns {import('postcss').Plugin} */
 function fontScale() {
   return {
     postcssPlugin: 'wm-font-scale',
     Declaration: {
       'font-size': (decl) => {
-        decl.value = scaleFontSize(decl.value)
+        if (!optedOut(decl)) decl.value = scaleFontSize(decl.value)
       },
       'line-height': (decl) => {
         decl.value = floorLineHeight(decl.value)

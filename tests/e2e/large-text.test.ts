@@ -239,6 +239,10 @@ function auditLayout({ viewport, minTarget }: { viewport: number; minTarget: num
     const rect = el.getBoundingClientRect()
     return rect.width > 0 && rect.height > 0 && !hiddenForSight(el)
   }
+  // Text, or a value typed into a field.
+  const holdsText = (el: Element) =>
+    !!(el.textContent ?? '').trim() ||
+    Array.from(el.querySelectorAll('textarea, input')).some((field) => !!(field as HTMLInputElement).value)
   const ownText = (el: Element) =>
     Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())
   // The part of each line of text that can be seen: what an ancestor clips away (a clamp, a scroller) is not drawn.
@@ -301,7 +305,7 @@ function auditLayout({ viewport, minTarget }: { viewport: number; minTarget: num
     const hidesY = ['hidden', 'clip'].includes(style.overflowY)
     const clamp = (style as unknown as { webkitLineClamp: string }).webkitLineClamp
     const excerpt = clamp && clamp !== 'none' && Number(clamp) >= 2
-    if ((hidesX || hidesY) && (el.textContent ?? '').trim() && !excerpt) {
+    if ((hidesX || hidesY) && holdsText(el) && !excerpt) {
       const html = el as HTMLElement
       const cutX = hidesX && html.scrollWidth > html.clientWidth + 1
       const cutY = hidesY && html.scrollHeight > html.clientHeight + 1

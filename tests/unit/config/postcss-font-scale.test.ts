@@ -26,6 +26,15 @@ describe('the font-scale PostCSS plugin', () => {
     }
   })
 
+  it('leaves a size alone after the comment that opts out of scaling', async () => {
+    expect(await run('.a { /* wm-font-scale: off */ font-size: 150rpx; }')).toBe(
+      '.a { /* wm-font-scale: off */ font-size: 150rpx; }',
+    )
+    expect(await run('.a { /* other */ font-size: 150rpx; }')).toBe(
+      '.a { /* other */ font-size: calc(150rpx * var(--wm-font-scale, 1)); }',
+    )
+  })
+
   it('gives absolute line heights a floor of 1.25em and leaves relative ones alone', async () => {
     expect(await run('.a { line-height: 88rpx }')).toBe('.a { line-height: max(88rpx, 1.25em) }')
     expect(await run('.a { line-height: var(--nut-icon-line-height, 32rpx) }')).toBe(
