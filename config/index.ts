@@ -4,6 +4,9 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+// Large text: every font size follows --wm-font-scale (see the plugin). Taro resolves the path from the project root.
+const FONT_SCALE_PLUGIN = './config/postcss-font-scale.js'
+
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist/h5' : `dist/${process.env.TARO_ENV || 'weapp'}`
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -33,13 +36,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    // The square pictures of pages posted to Moments are read by WeChat from the package, by path (use-share.ts).
+    // Files WeChat reads by path, which Taro's build does not see imported: the square pictures of pages posted to
+    // Moments (use-share.ts), and the tab icons, light and dark, that app.json names through theme.json.
     copy: {
       patterns:
         process.env.TARO_ENV === 'weapp'
           ? [
               { from: 'src/assets/share/', to: `${outputRoot}/assets/share/` },
               { from: 'src/packages/goodpeople/assets/', to: `${outputRoot}/packages/goodpeople/assets/` },
+              { from: 'src/assets/tab/', to: `${outputRoot}/assets/tab/` },
             ]
           : [],
       options: {},
@@ -50,7 +55,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        [FONT_SCALE_PLUGIN]: { enable: true },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       optimizeMainPackage: { enable: true },
       webpackChain(chain) {
@@ -59,6 +68,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      // NutUI's styles through our PostCSS plugins too (as on weapp), so that its text follows the font scale.
+      esnextModules: ['@nutui/nutui-react-taro'],
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: {
@@ -72,7 +83,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        [FONT_SCALE_PLUGIN]: { enable: true },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)

@@ -1,3 +1,15 @@
+import theme from './theme.json'
+
+// On weapp, colours and tab icons come from theme.json, light or dark as the system is (WeChat swaps them itself).
+// H5 has no theme.json: it gets the light values here, and its dark tab bar from CSS (src/app.scss).
+const WEAPP = process.env.TARO_ENV === 'weapp'
+const LIGHT = theme.light
+
+/** `@name` (a variable of theme.json) on weapp, its light value elsewhere. */
+function themed<T extends string = string>(name: keyof typeof LIGHT): T {
+  return (WEAPP ? `@${name}` : LIGHT[name]) as T
+}
+
 export default defineAppConfig({
   pages: [
     'pages/home/index',
@@ -31,36 +43,38 @@ export default defineAppConfig({
     },
     { root: 'packages/inbox', pages: ['index/index'] },
   ],
+  darkmode: WEAPP,
+  ...(WEAPP ? { themeLocation: 'theme.json' } : {}),
   window: {
-    backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#C8161D',
+    backgroundTextStyle: themed<'dark' | 'light'>('bgTxtStyle'),
+    navigationBarBackgroundColor: themed('navBgColor'),
     navigationBarTitleText: '文明实践',
-    navigationBarTextStyle: 'white',
-    backgroundColor: '#F6F4F1',
+    navigationBarTextStyle: themed<'white' | 'black'>('navTxtStyle'),
+    backgroundColor: themed('bgColor'),
   },
   tabBar: {
-    color: '#6B6B6B',
-    selectedColor: '#C8161D',
-    backgroundColor: '#FFFFFF',
-    borderStyle: 'black',
+    color: themed('tabColor'),
+    selectedColor: themed('tabSelectedColor'),
+    backgroundColor: themed('tabBgColor'),
+    borderStyle: themed<'black' | 'white'>('tabBorderStyle'),
     list: [
       {
         pagePath: 'pages/home/index',
         text: '首页',
-        iconPath: 'assets/tab/home-normal.png',
-        selectedIconPath: 'assets/tab/home-active.png',
+        iconPath: themed('homeIcon'),
+        selectedIconPath: themed('homeIconOn'),
       },
       {
         pagePath: 'pages/activities/index',
         text: '活动',
-        iconPath: 'assets/tab/activities-normal.png',
-        selectedIconPath: 'assets/tab/activities-active.png',
+        iconPath: themed('activitiesIcon'),
+        selectedIconPath: themed('activitiesIconOn'),
       },
       {
         pagePath: 'pages/mine/index',
         text: '我的',
-        iconPath: 'assets/tab/mine-normal.png',
-        selectedIconPath: 'assets/tab/mine-active.png',
+        iconPath: themed('mineIcon'),
+        selectedIconPath: themed('mineIconOn'),
       },
     ],
   },

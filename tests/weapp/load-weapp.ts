@@ -105,7 +105,10 @@ export interface WeappOptions {
   callFunction: (call: CloudCall) => Promise<unknown>
   /** The scene WeChat launched the app from (wx.getLaunchOptionsSync / getEnterOptionsSync); 1001 by default. */
   scene?: number
-  /** More of `wx`, or other answers than the defaults (e.g. requestSubscribeMessage). */
+  /**
+   * More of `wx`, or other answers than the defaults (e.g. requestSubscribeMessage), or `undefined` to take an
+   * API away (as an old WeChat lacks it).
+   */
   api?: Options
 }
 

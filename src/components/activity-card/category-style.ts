@@ -6,13 +6,14 @@ export interface CategoryStyle {
   tint: string
 }
 
+// CSS variables (src/app.scss), so that dark mode swaps them for its own; the fallback is the light colour.
 const STYLES: Record<ActivityCategory, CategoryStyle> = {
-  reading: { ink: '#31589A', tint: '#EEF2F8' },
-  sports: { ink: '#2F7A57', tint: '#EEF5F1' },
-  festival: { ink: '#B3262B', tint: '#FBEFEF' },
-  volunteer: { ink: '#94681A', tint: '#FAF3E3' },
-  lecture: { ink: '#6A4C93', tint: '#F3EFF7' },
-  contest: { ink: '#2A7480', tint: '#EEF6F7' },
+  reading: { ink: 'var(--wm-ink-blue, #31589A)', tint: 'var(--wm-tint-blue, #EEF2F8)' },
+  sports: { ink: 'var(--wm-ink-green, #2F7A57)', tint: 'var(--wm-tint-green, #EEF5F1)' },
+  festival: { ink: 'var(--wm-ink-red, #B3262B)', tint: 'var(--wm-tint-red, #FBEFEF)' },
+  volunteer: { ink: 'var(--wm-ink-gold, #94681A)', tint: 'var(--wm-tint-gold, #FAF3E3)' },
+  lecture: { ink: 'var(--wm-ink-purple, #6A4C93)', tint: 'var(--wm-tint-purple, #F3EFF7)' },
+  contest: { ink: 'var(--wm-ink-teal, #2A7480)', tint: 'var(--wm-tint-teal, #EEF6F7)' },
 }
 
 /** The ink and tint of `category`. */

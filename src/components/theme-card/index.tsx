@@ -14,7 +14,7 @@ export default function ThemeCard({ section, onOpen }: ThemeCardProps) {
   return (
     <View
       className='theme-card'
-      style={{ background: `linear-gradient(135deg, ${style.tint} 0%, #ffffff 62%)` }}
+      style={{ background: `linear-gradient(135deg, ${style.tint} 0%, var(--wm-card, #ffffff) 62%)` }}
       role='link'
       onClick={() => onOpen(section)}
     >

@@ -5,13 +5,14 @@ export interface ThemeStyle {
   ink: string
 }
 
+// CSS variables (src/app.scss), so that dark mode swaps them for its own; the fallback is the light colour.
 const TINTS: Omit<ThemeStyle, 'glyph'>[] = [
-  { tint: '#FBEFEF', ink: '#B3262B' },
-  { tint: '#EEF5F1', ink: '#2F7A57' },
-  { tint: '#EEF2F8', ink: '#31589A' },
-  { tint: '#FAF3E3', ink: '#94681A' },
-  { tint: '#F3EFF7', ink: '#6A4C93' },
-  { tint: '#EEF6F7', ink: '#2A7480' },
+  { tint: 'var(--wm-tint-red, #FBEFEF)', ink: 'var(--wm-ink-red, #B3262B)' },
+  { tint: 'var(--wm-tint-green, #EEF5F1)', ink: 'var(--wm-ink-green, #2F7A57)' },
+  { tint: 'var(--wm-tint-blue, #EEF2F8)', ink: 'var(--wm-ink-blue, #31589A)' },
+  { tint: 'var(--wm-tint-gold, #FAF3E3)', ink: 'var(--wm-ink-gold, #94681A)' },
+  { tint: 'var(--wm-tint-purple, #F3EFF7)', ink: 'var(--wm-ink-purple, #6A4C93)' },
+  { tint: 'var(--wm-tint-teal, #EEF6F7)', ink: 'var(--wm-ink-teal, #2A7480)' },
 ]
 
 // The first keyword found in a theme's title picks its glyph; themes vary by bureau and year.

@@ -10,6 +10,7 @@ import {
   type ActivityStatus,
 } from '../../domain/activity'
 import { useActivityPages } from './use-activity-pages'
+import scaledPage from '../../components/scaled-page'
 import './index.scss'
 
 const CATEGORY_TABS: { key: ActivityCategory | ''; label: string }[] = [
@@ -23,7 +24,7 @@ const STATUS_FILTERS: { key: ActivityStatus | ''; label: string }[] = [
 ]
 
 /** 活动: every activity of the plan, by category and status, page by page. */
-export default function ActivitiesPage() {
+function ActivitiesPage() {
   const [category, setCategory] = useState<ActivityCategory | ''>('')
   const [status, setStatus] = useState<ActivityStatus | ''>('')
   const list = useActivityPages({ category: category || undefined, status: status || undefined })
@@ -129,3 +130,5 @@ export default function ActivitiesPage() {
     </View>
   )
 }
+
+export default scaledPage(ActivitiesPage)

@@ -30,6 +30,7 @@ import { isTimelineSinglePage } from '../../hooks/single-page'
 import { SHARE_IMAGES, useShare } from '../../hooks/use-share'
 import CheckinPanel from './checkin-panel'
 import RegistrationForm, { type Choices } from './registration-form'
+import scaledPage from '../../components/scaled-page'
 import './index.scss'
 
 /** Where registration stands, in one line, with the exact time under it. */
@@ -117,7 +118,7 @@ const browseActivities = () => Taro.switchTab({ url: '/pages/activities/index' }
 const isLoginExpired = (e: unknown): boolean => e instanceof ApiError && e.code === 'unauthenticated'
 
 /** One activity: what, when, where, seats; register, cancel, check in; organizers show the check-in code. */
-export default function ActivityPage() {
+function ActivityPage() {
   const { params } = useRouter()
   const id = Number(params.id)
   const valid = Number.isInteger(id) && id > 0
@@ -427,3 +428,5 @@ export default function ActivityPage() {
     </View>
   )
 }
+
+export default scaledPage(ActivityPage)

@@ -9,10 +9,11 @@ import OfflineBanner from '../../components/offline-banner'
 import { useRemote } from '../../hooks/use-remote'
 import { PLAN_ENTRIES } from './entries'
 import UpcomingActivities from './upcoming-activities'
+import scaledPage from '../../components/scaled-page'
 import './index.scss'
 
 /** 首页: the current plan's themes as cards, then the activities open for registration. */
-export default function HomePage() {
+function HomePage() {
   const { data, error, loading, reload } = useRemote(fetchCurrentPlanCached, [], { refreshOnShow: true })
   const plan = data?.value ?? null
 
@@ -73,3 +74,5 @@ export default function HomePage() {
     </View>
   )
 }
+
+export default scaledPage(HomePage)

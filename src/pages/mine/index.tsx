@@ -12,10 +12,12 @@ import { hasRole, ROLE_LABELS } from '../../domain/roles'
 import { LOGIN_PAGE, useRemote } from '../../hooks/use-remote'
 import { PLAN_ENTRIES } from '../home/entries'
 import MyRegistrations from './my-registrations'
+import TextSize from './text-size'
+import scaledPage from '../../components/scaled-page'
 import './index.scss'
 
 /** 我的: who I am and what I signed up for. */
-export default function MinePage() {
+function MinePage() {
   const { data: fetched, error, loading, reload } = useRemote(fetchMe, [], { refreshOnShow: true })
   // Offline, the profile saved at login is enough to show the page and the kept copy of my registrations.
   const me = fetched ?? (error ? getSavedEmployee() : null)
@@ -36,8 +38,8 @@ export default function MinePage() {
       key: 'inbox',
       label: '我的消息',
       glyph: '信',
-      ink: '#B3262B',
-      tint: '#FBEFEF',
+      ink: 'var(--wm-ink-red, #B3262B)',
+      tint: 'var(--wm-tint-red, #FBEFEF)',
       badge: unread,
       url: '/packages/inbox/index/index',
     },
@@ -48,8 +50,8 @@ export default function MinePage() {
             key: 'admin',
             label: '活动管理',
             glyph: '管',
-            ink: '#595959',
-            tint: '#F0F0F0',
+            ink: 'var(--wm-ink-grey, #595959)',
+            tint: 'var(--wm-tint-grey, #F0F0F0)',
             url: '/packages/admin/index/index',
           },
         ]
@@ -96,6 +98,7 @@ export default function MinePage() {
           <Text className='mine__chevron'>›</Text>
         </View>
       </View>
+      <TextSize />
       {usesTokenLogin && me && (
         <Button block className='mine__logout' onClick={logout}>
           切换演示账号
@@ -104,3 +107,5 @@ export default function MinePage() {
     </View>
   )
 }
+
+export default scaledPage(MinePage)

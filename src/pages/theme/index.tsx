@@ -9,10 +9,11 @@ import { useRemote } from '../../hooks/use-remote'
 import { isTimelineSinglePage } from '../../hooks/single-page'
 import { SHARE_IMAGES, useShare } from '../../hooks/use-share'
 import ThemeActivities from './theme-activities'
+import scaledPage from '../../components/scaled-page'
 import './index.scss'
 
 /** A theme: its work points, each opening onto its full text, and the activities that carry them out. */
-export default function ThemePage() {
+function ThemePage() {
   const { params } = useRouter()
   const planId = Number(params.planId)
   const sectionNumber = Number(params.section)
@@ -96,3 +97,5 @@ export default function ThemePage() {
     </View>
   )
 }
+
+export default scaledPage(ThemePage)

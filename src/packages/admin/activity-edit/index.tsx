@@ -36,6 +36,7 @@ import {
   type TimeKey,
 } from './draft'
 import TimeField from './time-field'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const FOLLOWS: Partial<Record<TimeKey, string>> = {
@@ -288,7 +289,7 @@ interface Loaded {
 }
 
 /** Create or edit an activity: the whole model, checked here, previewed as employees will see it, then saved. */
-export default function ActivityEditPage() {
+function ActivityEditPage() {
   const { params } = useRouter()
   const id = params.id ? Number(params.id) : null
   const me = useMe()
@@ -715,3 +716,5 @@ export default function ActivityEditPage() {
     </View>
   )
 }
+
+export default scaledPage(ActivityEditPage)

@@ -10,6 +10,7 @@ import { CONSOLE_HOME, goBackOr } from '../shared/feedback'
 import { LoadMore, NotAllowed } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import { usePaged } from '../shared/use-paged'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const PAGE_SIZE = 30
@@ -148,7 +149,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
 }
 
 /** 操作日志 (administrators): who changed what and when, newest first, with before and after. */
-export default function AuditPage() {
+function AuditPage() {
   const me = useMe()
   const list = usePaged((page) => fetchAudit(page, PAGE_SIZE), [])
 
@@ -181,3 +182,5 @@ export default function AuditPage() {
     </View>
   )
 }
+
+export default scaledPage(AuditPage)

@@ -13,6 +13,7 @@ import { Chip, NotAllowed, RegistrantChip } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import QrCode from '../shared/qr-code'
 import { useCheckinCode } from './use-checkin-code'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const POLL_MS = 15_000
@@ -27,7 +28,7 @@ function deskOrder(a: Registrant, b: Registrant): number {
 }
 
 /** 签到台: the rotating code, very large, for the room; manual check-in by name; the count live. */
-export default function CheckinDeskPage() {
+function CheckinDeskPage() {
   const { params } = useRouter()
   const id = Number(params.id)
   const me = useMe()
@@ -205,3 +206,5 @@ export default function CheckinDeskPage() {
     </View>
   )
 }
+
+export default scaledPage(CheckinDeskPage)

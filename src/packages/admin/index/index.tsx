@@ -15,6 +15,7 @@ import { formatTimeRange } from '../../../domain/time'
 import { Chip, LoadMore, NotAllowed, Segmented, type Tone } from '../shared/ui'
 import { usePaged } from '../shared/use-paged'
 import { useMe } from '../shared/use-me'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -91,7 +92,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
 }
 
 /** 活动管理: the activities I manage with their tools, and the way to the rest of the console. */
-export default function ConsolePage() {
+function ConsolePage() {
   const me = useMe()
   const [status, setStatus] = useState<StatusFilter>('all')
   const list = usePaged(
@@ -180,3 +181,5 @@ export default function ConsolePage() {
     </View>
   )
 }
+
+export default scaledPage(ConsolePage)

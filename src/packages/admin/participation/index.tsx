@@ -11,6 +11,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { describeFailure, showToast } from '../shared/feedback'
 import { NotAllowed, Section } from '../shared/ui'
 import { useMe } from '../shared/use-me'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const FIRST_YEAR = 2020
@@ -38,7 +39,7 @@ function Bar({ value, max, tone = 'red' }: { value: number; max: number; tone?: 
 }
 
 /** 参与情况: per department, by category and by month, and who has not taken part yet, for a year. */
-export default function ParticipationPage() {
+function ParticipationPage() {
   const me = useMe()
   const thisYear = new Date().getFullYear()
   const [year, setYear] = useState(thisYear)
@@ -231,3 +232,5 @@ export default function ParticipationPage() {
     </View>
   )
 }
+
+export default scaledPage(ParticipationPage)

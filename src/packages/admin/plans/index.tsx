@@ -12,6 +12,7 @@ import { describeFailure, showToast } from '../shared/feedback'
 import { NotAllowed, Section } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import ParsedPlanView from './parsed-plan'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const SHOW_REMOVED = 12
@@ -70,7 +71,7 @@ function PlanRow({ plan, fresh, onPublish }: { plan: PlanSummary; fresh: boolean
 }
 
 /** 工作要点管理 (administrators): paste next year's text, preview it as cards, save as a draft, publish. */
-export default function PlansAdminPage() {
+function PlansAdminPage() {
   const me = useMe()
   const plans = useRemote(fetchPlans)
   const [text, setText] = useState('')
@@ -213,3 +214,5 @@ export default function PlansAdminPage() {
     </View>
   )
 }
+
+export default scaledPage(PlansAdminPage)

@@ -13,6 +13,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { describeFailure, showToast } from '../shared/feedback'
 import { NotAllowed, RegistrantChip, Segmented } from '../shared/ui'
 import { useMe } from '../shared/use-me'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 type StatusFilter = 'all' | 'confirmed' | 'checkedIn' | 'waitlisted' | 'cancelled'
@@ -74,7 +75,7 @@ function RegistrantRow({ registrant: r, activity }: { registrant: Registrant; ac
 }
 
 /** 报名名单: who registered, filtered by status and department, searched by name, exported to Excel. */
-export default function RegistrantsPage() {
+function RegistrantsPage() {
   const { params } = useRouter()
   const id = Number(params.id)
   const me = useMe()
@@ -229,3 +230,5 @@ export default function RegistrantsPage() {
     </View>
   )
 }
+
+export default scaledPage(RegistrantsPage)

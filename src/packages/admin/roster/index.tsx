@@ -11,6 +11,7 @@ import { useMe } from '../shared/use-me'
 import { usePaged } from '../shared/use-paged'
 import EmployeeEditor from './employee-editor'
 import RosterImport from './roster-import'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -41,7 +42,7 @@ function EmployeeRow({ employee: e, onOpen }: { employee: EmployeeAdminView; onO
 }
 
 /** 职工名册 (administrators): find and edit employees, unbind WeChat, import a roster file. */
-export default function RosterPage() {
+function RosterPage() {
   const me = useMe()
   const [tab, setTab] = useState<'list' | 'import'>('list')
   const [typed, setTyped] = useState('')
@@ -181,3 +182,5 @@ export default function RosterPage() {
     </View>
   )
 }
+
+export default scaledPage(RosterPage)

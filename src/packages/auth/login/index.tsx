@@ -8,6 +8,7 @@ import { ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { replaceWith } from '../../../hooks/current-url'
 import { LOGIN_PAGE, useRemote } from '../../../hooks/use-remote'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 /** Where to go once logged in: back to the page that sent the user here (a shared link), or home. */
@@ -142,7 +143,7 @@ function BindForm() {
 }
 
 /** Login: a demo picker on H5, roster binding in WeChat. */
-export default function LoginPage() {
+function LoginPage() {
   return (
     <View className='wm-page login'>
       <View className='login__brand'>
@@ -156,3 +157,5 @@ export default function LoginPage() {
     </View>
   )
 }
+
+export default scaledPage(LoginPage)

@@ -8,6 +8,7 @@ import YearSwitcher from '../../../components/year-switcher'
 import { daysBetween, findNextEntry, type CalendarDay } from '../../../domain/community'
 import { formatDay, formatTimeRange, fromLocal, toLocalDate } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const KIND_LABELS: Record<CalendarDay['kind'], string> = { festival: '传统节日', observance: '主题纪念日' }
@@ -72,7 +73,7 @@ function DayCard({ day, today }: { day: CalendarDay; today: string }) {
 }
 
 /** 节日与纪念日: the next one with a countdown, then every festival and observance of a year with its activities. */
-export default function CalendarPage() {
+function CalendarPage() {
   const today = toLocalDate(new Date().toISOString())
   const thisYear = Number(today.slice(0, 4))
   const [year, setYear] = useState(thisYear)
@@ -129,3 +130,5 @@ export default function CalendarPage() {
     </View>
   )
 }
+
+export default scaledPage(CalendarPage)

@@ -18,12 +18,13 @@ import { isTimelineSinglePage } from '../../../hooks/single-page'
 import { SHARE_IMAGES, useShare } from '../../../hooks/use-share'
 import { useSubmit } from '../../../hooks/use-submit'
 import { CandidateStatusChip, describeVotes, PhaseChip, voteBlocker } from '../shared/round'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const LIMIT = TEXT_LIMITS.comment
 
 /** One candidate: the full deed in paragraphs, 附议, the comments and a box to add one, and the vote. */
-export default function CandidatePage() {
+function CandidatePage() {
   const { params } = useRouter()
   const id = Number(params.id)
   const submit = useSubmit()
@@ -206,3 +207,5 @@ export default function CandidatePage() {
     </View>
   )
 }
+
+export default scaledPage(CandidatePage)

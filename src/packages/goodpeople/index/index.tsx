@@ -14,6 +14,7 @@ import { useSubmit } from '../../../hooks/use-submit'
 import CandidateCard from '../shared/candidate-card'
 import { PhaseChip, RoundWindows } from '../shared/round'
 import RoundList from '../shared/round-list'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const ACTIVE: RoundPhase[] = ['nominate', 'review', 'vote']
@@ -56,7 +57,7 @@ function describeEmpty(phase: RoundPhase): { title: string; hint: string } {
 }
 
 /** 身边好人: the rounds with their phases, and the chosen round's candidates to second, comment on and vote for. */
-export default function GoodPeoplePage() {
+function GoodPeoplePage() {
   const { params } = useRouter()
   const [chosen, setChosen] = useState<number | null>(params.roundId ? Number(params.roundId) : null)
   const { isAdmin } = useIsAdmin()
@@ -204,3 +205,5 @@ export default function GoodPeoplePage() {
     </View>
   )
 }
+
+export default scaledPage(GoodPeoplePage)

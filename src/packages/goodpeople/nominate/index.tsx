@@ -11,6 +11,7 @@ import { GOOD_PERSON_CATEGORIES, type GoodPersonCategory } from '../../../domain
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 import { GOODPEOPLE_HOME } from '../shared/round'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 type Who = 'colleague' | 'outsider'
@@ -52,7 +53,7 @@ function toPayload(roundId: number, d: Draft): NominatePayload {
 }
 
 /** 我推荐: a colleague by 工号 or someone outside the bureau, a category, and the deed told in a few paragraphs. */
-export default function NominatePage() {
+function NominatePage() {
   const { params } = useRouter()
   const wanted = params.roundId ? Number(params.roundId) : null
   const submit = useSubmit()
@@ -227,3 +228,5 @@ export default function NominatePage() {
     </View>
   )
 }
+
+export default scaledPage(NominatePage)

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/sta
 import { formatDay } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
 import { GOODPEOPLE_HOME } from '../shared/round'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 /** The result of a round, or null when it has not been published yet. */
@@ -21,7 +22,7 @@ async function loadResults(wanted: number | null) {
 }
 
 /** The published winners of a round, ranked by votes. */
-export default function ResultsPage() {
+function ResultsPage() {
   const { params } = useRouter()
   const wanted = params.id ? Number(params.id) : null
   const { data, error, loading, reload } = useRemote(() => loadResults(wanted), [wanted])
@@ -86,3 +87,5 @@ export default function ResultsPage() {
     </View>
   )
 }
+
+export default scaledPage(ResultsPage)

@@ -14,6 +14,7 @@ import { useSubmit } from '../../../hooks/use-submit'
 import { CandidateStatusChip, GOODPEOPLE_HOME, PhaseChip, RoundWindows } from '../shared/round'
 import RoundList from '../shared/round-list'
 import RoundForm from './round-form'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const ACTIVE: RoundPhase[] = ['nominate', 'review', 'vote', 'counting']
@@ -137,7 +138,7 @@ function DecidedList({ title, candidates }: { title: string; candidates: Candida
 }
 
 /** Administrators: review the nominations of a round, publish its result, and open new rounds. */
-export default function GoodPeopleReviewPage() {
+function GoodPeopleReviewPage() {
   const { params } = useRouter()
   const [chosen, setChosen] = useState<number | null>(params.roundId ? Number(params.roundId) : null)
   const [creating, setCreating] = useState(false)
@@ -270,3 +271,5 @@ export default function GoodPeopleReviewPage() {
     </View>
   )
 }
+
+export default scaledPage(GoodPeopleReviewPage)

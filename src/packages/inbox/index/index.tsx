@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/sta
 import type { InboxKind, InboxMessage } from '../../../domain/admin'
 import { formatDateTime } from '../../../domain/time'
 import { goToLogin } from '../../../hooks/use-remote'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -25,7 +26,7 @@ const messageOf = (e: unknown, fallback: string) => {
 }
 
 /** 消息: what the organizers told me, unread first to the eye; tapping one reads it and opens its activity. */
-export default function InboxPage() {
+function InboxPage() {
   const [items, setItems] = useState<InboxMessage[] | null>(null)
   const [total, setTotal] = useState(0)
   const [unread, setUnread] = useState(0)
@@ -137,3 +138,5 @@ export default function InboxPage() {
     </View>
   )
 }
+
+export default scaledPage(InboxPage)

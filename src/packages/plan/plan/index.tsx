@@ -4,10 +4,11 @@ import { fetchPlan } from '../../../api/client'
 import ThemeCard from '../../../components/theme-card'
 import { ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import { useRemote } from '../../../hooks/use-remote'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 /** Any plan (not only the current one) as theme cards, with its preamble. */
-export default function PlanPage() {
+function PlanPage() {
   const { params } = useRouter()
   const id = Number(params.id)
   const { data: plan, error, loading, reload } = useRemote(() => fetchPlan(id), [id])
@@ -42,3 +43,5 @@ export default function PlanPage() {
     </View>
   )
 }
+
+export default scaledPage(PlanPage)

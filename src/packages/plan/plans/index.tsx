@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro'
 import { fetchPlans } from '../../../api/client'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import { useRemote } from '../../../hooks/use-remote'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 /** Every published plan, the current one first. */
-export default function PlansPage() {
+function PlansPage() {
   const { data: plans, error, loading, reload } = useRemote(fetchPlans)
 
   return (
@@ -36,3 +37,5 @@ export default function PlansPage() {
     </View>
   )
 }
+
+export default scaledPage(PlansPage)

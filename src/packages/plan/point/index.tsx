@@ -5,10 +5,11 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/sta
 import { formatChineseNumber } from '../../../domain/plan'
 import { useRemote } from '../../../hooks/use-remote'
 import PointActivities from './point-activities'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 /** A work point's full cleaned text, in readable paragraphs, its activities, and its neighbours one tap away. */
-export default function PointPage() {
+function PointPage() {
   const { params } = useRouter()
   const planId = Number(params.planId)
   const itemId = Number(params.itemId)
@@ -79,3 +80,5 @@ export default function PointPage() {
     </View>
   )
 }
+
+export default scaledPage(PointPage)

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useIsAdmin } from '../../../hooks/use-is-admin'
 import BooksTab from './books-tab'
 import NotesTab from './notes-tab'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 type Tab = 'books' | 'notes'
@@ -14,7 +15,7 @@ const TABS: { value: Tab; label: string }[] = [
 ]
 
 /** 书香阅读: 我心中的好书 (recommend, second, the ranked list) and 读书心得 (read, like, write). */
-export default function ReadingPage() {
+function ReadingPage() {
   const { params } = useRouter()
   const [tab, setTab] = useState<Tab>(params.tab === 'notes' ? 'notes' : 'books')
   const [refreshKey, setRefreshKey] = useState(0)
@@ -51,3 +52,5 @@ export default function ReadingPage() {
     </View>
   )
 }
+
+export default scaledPage(ReadingPage)

@@ -7,6 +7,7 @@ import LengthHint from '../../../components/length-hint'
 import { countChars, TEXT_LIMITS } from '../../../domain/community'
 import { useSubmit } from '../../../hooks/use-submit'
 import { NOTE_SUBMITTED, READING_HOME } from '../shared/events'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 interface Draft {
@@ -27,7 +28,7 @@ function findMissing(d: Draft): string | null {
 }
 
 /** 写读书心得: the book, a title and the text; it is published after review. */
-export default function NoteFormPage() {
+function NoteFormPage() {
   const [draft, setDraft] = useState<Draft>({ bookTitle: '', title: '', body: '' })
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
   const submit = useSubmit()
@@ -106,3 +107,5 @@ export default function NoteFormPage() {
     </View>
   )
 }
+
+export default scaledPage(NoteFormPage)

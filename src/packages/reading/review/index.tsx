@@ -12,6 +12,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 import { READING_HOME } from '../shared/events'
 import NoteCard from '../shared/note-card'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const EMPTY: Record<NoteStatus, { title: string; hint: string }> = {
@@ -21,7 +22,7 @@ const EMPTY: Record<NoteStatus, { title: string; hint: string }> = {
 }
 
 /** Administrators: publish or reject 读书心得; the author is told the reason. */
-export default function NoteReviewPage() {
+function NoteReviewPage() {
   const [status, setStatus] = useState<NoteStatus>('pending')
   const { isAdmin, known } = useIsAdmin()
   const submit = useSubmit()
@@ -88,3 +89,5 @@ export default function NoteReviewPage() {
     </View>
   )
 }
+
+export default scaledPage(NoteReviewPage)

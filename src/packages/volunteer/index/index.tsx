@@ -9,6 +9,7 @@ import { useIsAdmin } from '../../../hooks/use-is-admin'
 import { useRemote } from '../../../hooks/use-remote'
 import VolunteerCandidates from './candidates'
 import { formatHours } from './hours'
+import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
 const THIS_YEAR = Number(toLocalDate(new Date().toISOString()).slice(0, 4))
@@ -16,7 +17,7 @@ const openActivity = (id: number) => Taro.navigateTo({ url: `/pages/activity/ind
 const findActivities = () => Taro.switchTab({ url: '/pages/activities/index' })
 
 /** 志愿服务: my hours of the year and where they came from, the departments, the top volunteers. */
-export default function VolunteerPage() {
+function VolunteerPage() {
   const [year, setYear] = useState(THIS_YEAR)
   const [refreshKey, setRefreshKey] = useState(0)
   const { isAdmin } = useIsAdmin()
@@ -137,3 +138,5 @@ export default function VolunteerPage() {
     </View>
   )
 }
+
+export default scaledPage(VolunteerPage)

@@ -1,0 +1,60 @@
+/**
+ * 大字模式 on the weapp build: the page root carries WeChat's font size (getAppBaseInfo().fontSizeScaleFactor) or the
+ * person's own choice, whichever is larger, and 1 on a WeChat without the API.
+ */
+import { createInProcess, type InProcess } from '../cloud/helpers'
+import { loadWeapp, waitFor, type RenderedPage } from './load-weapp'
+
+const OPENID = 'font-scale-openid'
+
+let cloud: InProcess
+let page: RenderedPage | null = null
+
+beforeAll(async () => {
+  cloud = await createInProcess()
+  const employee = await cloud.store.getEmployeeByNo('E0100')
+  if (!employee) throw new Error('demo roster has no E0100')
+  await cloud.store.bindOpenid(employee.id, OPENID, new Date().toISOString())
+}, 30_000)
+
+afterEach(() => {
+  page?.close()
+  page = null
+})
+
+afterAll(async () => {
+  await cloud?.close()
+})
+
+/** Opens 首页 with `wx` as given and answers the scale its root carries. */
+async function scaleOnHome(wx: Record<string, unknown>, saved?: number): Promise<string> {
+  const weapp = loadWeapp({
+    callFunction: async ({ data: { action, payload } }) =>
+      (await cloud.router(action, payload, { openid: OPENID })).body,
+    api: wx,
+  })
+  // What 大字模式 on 我的 saves (Taro.setStorageSync), before the page reads it.
+  if (saved !== undefined) (weapp.wx.setStorageSync as (key: string, value: unknown) => void)('wm.fontScale', saved)
+  const home = (page = weapp.openPage('pages/home/index'))
+  const root = await waitFor(
+    // The simulator scopes class names by component: .wm-scaled is .taro-page--wm-scaled.
+    () => home.node.dom?.querySelector('.taro-page--wm-scaled'),
+    () => `the page root (.wm-scaled); the page shows: ${home.text() || '(nothing)'}`,
+  )
+  const style = root.getAttribute('style') ?? ''
+  return /--wm-font-scale:\s*([\d.]+)/.exec(style)?.[1] ?? `(no --wm-font-scale in "${style}")`
+}
+
+describe('font scale of the weapp build', () => {
+  it('follows WeChat’s font size', async () => {
+    expect(await scaleOnHome({ getAppBaseInfo: () => ({ fontSizeScaleFactor: 1.3 }) })).toBe('1.3')
+  }, 30_000)
+
+  it('takes the person’s own choice when it is larger than WeChat’s', async () => {
+    expect(await scaleOnHome({ getAppBaseInfo: () => ({ fontSizeScaleFactor: 1.1 }) }, 1.5)).toBe('1.5')
+  }, 30_000)
+
+  it('is 1 on a WeChat without getAppBaseInfo', async () => {
+    expect(await scaleOnHome({ getAppBaseInfo: undefined })).toBe('1')
+  }, 30_000)
+})
