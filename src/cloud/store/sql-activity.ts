@@ -220,8 +220,8 @@ export async function listActivities(
     where.push('a.id IN (SELECT activity_id FROM activity_plan_items WHERE plan_item_id = :planItemId)')
     params.planItemId = filter.planItemId
   }
-  // Only the columns a list row shows: descriptions and form definitions stay in the table.
-  const base = `SELECT ${SUMMARY_COLUMNS}, ${STATUS_SQL} AS status FROM activities a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`
+  // Sorting and counting need only the id, the start and the status; the shown columns are read for the page.
+  const base = `SELECT a.id, a.starts_at, ${STATUS_SQL} AS status FROM activities a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`
   const statusWhere = filter.status ? 'WHERE s.status = :status' : ''
   if (filter.status) params.status = filter.status
   const total = (await c.get<{ n: number }>(`SELECT count(*) AS n FROM (${base}) s ${statusWhere}`, params))!.n
@@ -252,11 +252,12 @@ export async function listActivities(
       my_checked_in_at: string | null
     }
   >(
-    `SELECT s.*,
+    `SELECT ${SUMMARY_COLUMNS}, s.status,
        (SELECT count(*) FROM registrations r WHERE r.activity_id = s.id AND r.status = 'confirmed') AS confirmed_count,
        (SELECT count(*) FROM registrations r WHERE r.activity_id = s.id AND r.status = 'waitlisted') AS waitlist_count,
        m.status AS my_status, m.checked_in_at AS my_checked_in_at
      FROM (SELECT s.* FROM (${base}) s ${statusWhere} ORDER BY ${order} LIMIT :limit OFFSET :offset) s
+     JOIN activities a ON a.id = s.id
      LEFT JOIN registrations m ON m.activity_id = s.id AND m.employee_id = :viewer AND m.status <> 'cancelled'
      ORDER BY ${order}`,
     { ...params, limit: filter.limit, offset: filter.offset },

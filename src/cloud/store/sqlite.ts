@@ -12,7 +12,7 @@ const args = (params: SqlParams | undefined): unknown[] =>
   params === undefined ? [] : Array.isArray(params) ? params : [params]
 
 /** The most jobs one group commit takes: bounds how long the first of them waits for its answer. */
-const BATCH_LIMIT = 256
+const BATCH_LIMIT = 64
 
 interface Job {
   write: boolean
