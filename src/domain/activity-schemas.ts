@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { id } from './schemas'
 import { ACTIVITY_STATUSES, CATEGORY_KEYS } from './activity'
 
 /** User text: trimmed, bounded, free of control characters and markup that could become script. */
@@ -29,12 +30,6 @@ const isoTime = (label: string) =>
     )
     .transform((s) => new Date(s).toISOString())
 
-const id = (label: string) =>
-  z
-    .number({ error: (issue) => (issue.input === undefined ? `缺少${label}` : `${label}应为数字`) })
-    .int(`${label}应为整数`)
-    .positive()
-    .max(2 ** 31)
 const key = z
   .string()
   .trim()

@@ -1,14 +1,9 @@
 import { z } from 'zod'
+import { id } from './schemas'
 import { CATEGORY_KEYS, REGISTRATION_STATUSES } from './activity'
 import { safeText } from './activity-schemas'
 import { ROLES } from './roles'
 
-const id = (label: string) =>
-  z
-    .number({ error: (issue) => (issue.input === undefined ? `缺少${label}` : `${label}应为数字`) })
-    .int(`${label}应为整数`)
-    .positive()
-    .max(2 ** 31)
 const page = z.number().int().positive().max(10000).default(1)
 const pageSize = (max: number, fallback: number) => z.number().int().positive().max(max).default(fallback)
 

@@ -1,13 +1,8 @@
 import { z } from 'zod'
+import { id } from './schemas'
 import { safeText } from './activity-schemas'
 import { GOOD_PERSON_CATEGORIES } from './goodpeople'
 
-const id = (label: string) =>
-  z
-    .number({ error: (issue) => (issue.input === undefined ? `缺少${label}` : `${label}应为数字`) })
-    .int(`${label}应为整数`)
-    .positive()
-    .max(2 ** 31)
 const text = (label: string, min: number, max: number) =>
   safeText(label, max).pipe(z.string().min(min, min > 1 ? `${label}至少 ${min} 个字` : `请填写${label}`))
 const isoTime = (label: string) =>

@@ -18,11 +18,16 @@ export type BindInput = z.infer<typeof bindInput>
 
 export const emptyInput = z.strictObject({})
 
-export const idInput = z.strictObject({
-  id: z
-    .number({ error: (issue) => (issue.input === undefined ? '缺少编号' : '编号应为数字') })
-    .int('编号应为整数')
-    .positive('编号应为正整数')
-    .max(2 ** 31),
-})
+/** The largest id any table holds: PostgreSQL's INTEGER (2³¹ − 1); larger is refused as input, not by the database. */
+export const MAX_ID = 2 ** 31 - 1
+
+/** A row id in a payload, with `label` naming it in the message. */
+export const id = (label: string) =>
+  z
+    .number({ error: (issue) => (issue.input === undefined ? `缺少${label}` : `${label}应为数字`) })
+    .int(`${label}应为整数`)
+    .positive(`${label}应为正整数`)
+    .max(MAX_ID, `${label}不存在`)
+
+export const idInput = z.strictObject({ id: id('编号') })
 export type IdInput = z.infer<typeof idInput>

@@ -36,13 +36,37 @@ export async function probePostgres(url: string): Promise<string> {
 let counter = 0
 
 /** A URL for a new, empty schema on the test server, and how to drop it. */
-export function freshSchemaUrl(): { url: string; drop: () => Promise<void> } {
+export function freshSchemaUrl(): {
+  url: string
+  rowCounts: () => Promise<Record<string, number>>
+  drop: () => Promise<void>
+} {
   const schema = `wm_test_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`
   const url = new URL(TEST_DATABASE_URL)
   url.searchParams.set('schema', schema)
+  let counting: Promise<pg.Client> | null = null
   return {
     url: url.toString(),
+    async rowCounts() {
+      // One connection for all the counting of this store's life: a fuzz case counts twice.
+      counting ??= (async () => {
+        const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+        await client.connect()
+        return client
+      })()
+      const client = await counting
+      const { rows } = await client.query<{ table_name: string }>(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+        [schema],
+      )
+      const union = rows
+        .map(({ table_name: name }) => `SELECT '${name}' AS t, count(*) AS n FROM ${schema}."${name}"`)
+        .join(' UNION ALL ')
+      const counts = await client.query<{ t: string; n: string }>(union)
+      return Object.fromEntries(counts.rows.map((r) => [r.t, Number(r.n)]))
+    },
     async drop() {
+      if (counting) await (await counting).end()
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
       await client.connect()
       try {

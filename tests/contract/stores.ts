@@ -1,5 +1,6 @@
 /** The stores the contract suite runs on: SQLite always, PostgreSQL when the global setup found a server. */
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { openPostgresStore } from '../../src/cloud/store/postgres'
 import { openSqliteStore } from '../../src/cloud/store/sqlite'
 import type { Store } from '../../src/cloud/store/types'
@@ -12,6 +13,8 @@ export interface OpenedStore {
   env: Record<string, string>
   /** Opens a second, independent handle on the same database (as a second process would). */
   reopen: () => Promise<Store>
+  /** Rows per table, read on a connection of its own: what any committed write changes. */
+  rowCounts: () => Promise<Record<string, number>>
   close: () => Promise<void>
 }
 
@@ -30,6 +33,22 @@ const sqlite: StoreUnderTest = {
       store,
       env: { DATA_DIR: temp.dir },
       reopen: async () => openSqliteStore(file),
+      async rowCounts() {
+        const db = new Database(file, { readonly: true })
+        try {
+          const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+            name: string
+          }[]
+          return Object.fromEntries(
+            tables.map(({ name }) => [
+              name,
+              (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+            ]),
+          )
+        } finally {
+          db.close()
+        }
+      },
       async close() {
         await store.close()
         temp.cleanup()
@@ -47,6 +66,7 @@ const postgres: StoreUnderTest = {
       store,
       env: { DATABASE_URL: target.url },
       reopen: () => openPostgresStore(target.url),
+      rowCounts: () => target.rowCounts(),
       async close() {
         await store.close()
         await target.drop()
