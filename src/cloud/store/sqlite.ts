@@ -79,13 +79,22 @@ class SqliteBackend implements SqlBackend {
     if (this.draining) return
     this.draining = true
     try {
+      let sinceYield = 0
       while (this.queue.length > 0) {
         const job = this.queue.shift()!
         if (!job.write) {
           await job.fn(this.conn).then(job.resolve, job.reject)
-          continue
+          sinceYield++
+        } else {
+          await this.writeBatch(job)
+          sinceYield = BATCH_LIMIT
         }
-        await this.writeBatch(job)
+        // Fairness: every so often let the requests that arrived meanwhile be read and queued, so that under a
+        // steady load the queue is served in arrival order instead of in waves.
+        if (sinceYield >= BATCH_LIMIT / 4) {
+          sinceYield = 0
+          await new Promise<void>((resolve) => setImmediate(resolve))
+        }
       }
     } finally {
       this.draining = false
