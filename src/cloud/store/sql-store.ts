@@ -60,6 +60,36 @@ function toEmployee(row: EmployeeRow | undefined): EmployeeRecord | null {
 }
 
 /**
+ * The employees behind recent requests, read once per CALLER_TTL_MS instead of on every request. Any change to
+ * employees made through this process clears it at once (a deactivation or a new role applies to the next
+ * request); a change made by another process (a second gateway on the same database) applies within the TTL.
+ */
+const CALLER_TTL_MS = 2000
+
+class CallerCache {
+  private readonly entries = new Map<number, { employee: EmployeeRecord; until: number }>()
+
+  get(id: number): EmployeeRecord | undefined {
+    const entry = this.entries.get(id)
+    if (!entry) return undefined
+    if (entry.until < Date.now()) {
+      this.entries.delete(id)
+      return undefined
+    }
+    return entry.employee
+  }
+
+  set(employee: EmployeeRecord): void {
+    if (this.entries.size > 5000) this.entries.clear()
+    this.entries.set(employee.id, { employee: { ...employee }, until: Date.now() + CALLER_TTL_MS })
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}
+
+/**
  * The Store on any SQL backend: every operation is the same SQL on SQLite and PostgreSQL.
  * Outside a transaction, reads and single-statement writes run on any connection and multi-statement writes
  * in their own transaction; inside one (`conn` set), everything runs on the transaction's connection.
@@ -70,6 +100,7 @@ export class SqlStore implements Store {
   constructor(
     private readonly backend: SqlBackend,
     private readonly conn: SqlConn | null = null,
+    private readonly callers: CallerCache = new CallerCache(),
   ) {
     this.kind = backend.dialect
   }
@@ -86,7 +117,7 @@ export class SqlStore implements Store {
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.conn) return fn(this)
-    return this.backend.transaction((c) => fn(new SqlStore(this.backend, c)))
+    return this.backend.transaction((c) => fn(new SqlStore(this.backend, c, this.callers)))
   }
 
   close(): Promise<void> {
@@ -143,6 +174,7 @@ export class SqlStore implements Store {
   }
 
   insertEmployees(rows: NewEmployee[], at: string): Promise<void> {
+    this.callers.clear()
     return this.atomically(async (c) => {
       for (const row of rows) {
         await c.run(
@@ -155,7 +187,12 @@ export class SqlStore implements Store {
   }
 
   async getEmployeeById(id: number): Promise<EmployeeRecord | null> {
-    return toEmployee(await this.on((c) => c.get<EmployeeRow>('SELECT * FROM employees WHERE id = ?', [id])))
+    // Outside a write, the caller of every request: kept a moment (see CallerCache). Inside one, always read.
+    const cached = this.conn ? undefined : this.callers.get(id)
+    if (cached) return { ...cached }
+    const employee = toEmployee(await this.on((c) => c.get<EmployeeRow>('SELECT * FROM employees WHERE id = ?', [id])))
+    if (employee && !this.conn) this.callers.set(employee)
+    return employee
   }
 
   async getEmployeeByNo(employeeNo: string): Promise<EmployeeRecord | null> {
@@ -184,6 +221,7 @@ export class SqlStore implements Store {
   }
 
   async bindOpenid(employeeId: number, openid: string, at: string): Promise<boolean> {
+    this.callers.clear()
     // Only an unbound entry: of two accounts binding one 工号 at the same moment, one wins.
     const changed = await this.on((c) =>
       c.run('UPDATE employees SET openid = ?, updated_at = ? WHERE id = ? AND openid IS NULL', [
@@ -400,6 +438,7 @@ export class SqlStore implements Store {
   }
 
   updateEmployee(id: number, patch: EmployeePatch, at: string): Promise<void> {
+    this.callers.clear()
     return this.on((c) => adm.updateEmployee(c, id, patch, at))
   }
 
@@ -407,6 +446,7 @@ export class SqlStore implements Store {
     rows: (Omit<NewEmployee, 'role'> & { role: Role | null })[],
     at: string,
   ): Promise<{ created: number; updated: number }> {
+    this.callers.clear()
     return this.atomically((c) => adm.upsertEmployees(c, rows, at))
   }
 
