@@ -173,4 +173,24 @@ describe.each(STORES)('rules on $name', (kind) => {
     expect(forbidden.status).toBe(403)
     expect(await app.store.countActivities()).toBe(before)
   })
+
+  it('shows in the activity list, at once, what a write changed and when a status changed', async () => {
+    const activityId = await createActivity({
+      capacity: 5,
+      registrationOpensAt: inHours(2),
+      title: '列表即时性测试',
+    })
+    const viewer = await app.as('E0160')
+    const row = async () =>
+      (await app.data('activity.list', { pageSize: 50 }, viewer)).items.find((a: any) => a.id === activityId)
+    expect(await row()).toMatchObject({ status: 'upcoming', confirmedCount: 0, myStatus: null })
+    // The moment registration opens, the same list says so.
+    app.setNow(new Date(inHours(2)))
+    expect(await row()).toMatchObject({ status: 'open', confirmedCount: 0 })
+    await app.data('registration.create', { activityId }, await app.as('E0161'))
+    expect(await row()).toMatchObject({ confirmedCount: 1, myStatus: null })
+    await app.data('registration.create', { activityId }, viewer)
+    expect(await row()).toMatchObject({ confirmedCount: 2, myStatus: 'confirmed' })
+    app.setNow(new Date(inHours(0)))
+  })
 })

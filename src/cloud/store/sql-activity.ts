@@ -201,13 +201,19 @@ export async function countActivities(c: SqlConn): Promise<number> {
   return (await c.get<{ n: number }>('SELECT count(*) AS n FROM activities'))!.n
 }
 
-/** A filtered, sorted page of activities with counts and the viewer's own state. */
-export async function listActivities(
+/** A page of the activity list as everyone sees it (no viewer's own state). */
+export type SharedActivityRow = Omit<ActivitySummary, 'myStatus' | 'myCheckedIn'>
+
+/**
+ * A filtered, sorted page of activities with their counts, the same for every viewer; `changesAt` is the next
+ * moment at which any activity's status changes (the page, as computed for `filter.now`, holds until then).
+ */
+export async function listSharedActivities(
   c: SqlConn,
-  filter: ActivityListFilter,
-): Promise<{ rows: ActivitySummary[]; total: number }> {
+  filter: Omit<ActivityListFilter, 'viewerId'>,
+): Promise<{ rows: SharedActivityRow[]; total: number; changesAt: string | null }> {
   const where: string[] = []
-  const params: Record<string, unknown> = { now: filter.now, viewer: filter.viewerId }
+  const params: Record<string, unknown> = { now: filter.now }
   if (filter.category) {
     where.push('a.category = :category')
     params.category = filter.category
@@ -244,26 +250,26 @@ export async function listActivities(
       | 'capacity'
       | 'waitlist_enabled'
       | 'cancel_reason'
-    > & {
-      status: ActivityStatus
-      confirmed_count: number
-      waitlist_count: number
-      my_status: RegistrationStatus | null
-      my_checked_in_at: string | null
-    }
+    > & { status: ActivityStatus; confirmed_count: number; waitlist_count: number }
   >(
     `SELECT ${SUMMARY_COLUMNS}, s.status,
        (SELECT count(*) FROM registrations r WHERE r.activity_id = s.id AND r.status = 'confirmed') AS confirmed_count,
-       (SELECT count(*) FROM registrations r WHERE r.activity_id = s.id AND r.status = 'waitlisted') AS waitlist_count,
-       m.status AS my_status, m.checked_in_at AS my_checked_in_at
+       (SELECT count(*) FROM registrations r WHERE r.activity_id = s.id AND r.status = 'waitlisted') AS waitlist_count
      FROM (SELECT s.* FROM (${base}) s ${statusWhere} ORDER BY ${order} LIMIT :limit OFFSET :offset) s
      JOIN activities a ON a.id = s.id
-     LEFT JOIN registrations m ON m.activity_id = s.id AND m.employee_id = :viewer AND m.status <> 'cancelled'
      ORDER BY ${order}`,
     { ...params, limit: filter.limit, offset: filter.offset },
   )
+  const next = await c.get<{ t: string | null }>(
+    `SELECT min(t) AS t FROM (
+       SELECT registration_opens_at AS t FROM activities UNION ALL SELECT registration_closes_at FROM activities
+       UNION ALL SELECT starts_at FROM activities UNION ALL SELECT ends_at FROM activities) x
+     WHERE t > ?`,
+    [filter.now],
+  )
   return {
     total,
+    changesAt: next?.t ?? null,
     rows: rows.map((r) => ({
       id: r.id,
       category: r.category,
@@ -280,10 +286,50 @@ export async function listActivities(
       confirmedCount: r.confirmed_count,
       waitlistCount: r.waitlist_count,
       cancelReason: r.cancel_reason,
-      myStatus: r.my_status,
-      myCheckedIn: r.my_checked_in_at !== null,
     })),
   }
+}
+
+/** The viewer's own live registrations among some activities: status and whether checked in. */
+export async function listViewerStates(
+  c: SqlConn,
+  viewerId: number,
+  activityIds: number[],
+): Promise<Map<number, { status: RegistrationStatus; checkedIn: boolean }>> {
+  const states = new Map<number, { status: RegistrationStatus; checkedIn: boolean }>()
+  if (activityIds.length === 0) return states
+  const rows = await c.all<{ activity_id: number; status: RegistrationStatus; checked_in_at: string | null }>(
+    `SELECT activity_id, status, checked_in_at FROM registrations
+     WHERE employee_id = ? AND status <> 'cancelled' AND activity_id IN (${placeholders(activityIds.length)})`,
+    [viewerId, ...activityIds],
+  )
+  for (const r of rows) states.set(r.activity_id, { status: r.status, checkedIn: r.checked_in_at !== null })
+  return states
+}
+
+/** Joins a shared page with the viewer's own state. */
+export function withViewerStates(
+  rows: SharedActivityRow[],
+  states: Map<number, { status: RegistrationStatus; checkedIn: boolean }>,
+): ActivitySummary[] {
+  return rows.map((row) => {
+    const mine = states.get(row.id)
+    return { ...row, myStatus: mine?.status ?? null, myCheckedIn: mine?.checkedIn ?? false }
+  })
+}
+
+/** A filtered, sorted page of activities with counts and the viewer's own state. */
+export async function listActivities(
+  c: SqlConn,
+  filter: ActivityListFilter,
+): Promise<{ rows: ActivitySummary[]; total: number }> {
+  const page = await listSharedActivities(c, filter)
+  const states = await listViewerStates(
+    c,
+    filter.viewerId,
+    page.rows.map((r) => r.id),
+  )
+  return { rows: withViewerStates(page.rows, states), total: page.total }
 }
 
 /** Confirmed seats taken, in all and per option, and how many wait. */

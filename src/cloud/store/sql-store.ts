@@ -66,6 +66,47 @@ function toEmployee(row: EmployeeRow | undefined): EmployeeRecord | null {
  */
 const CALLER_TTL_MS = 2000
 
+/**
+ * Pages of the activity list as everyone sees them (counts and statuses, not the viewer's own state), reused
+ * while nothing has been written through this process, the statuses they were computed with still hold, and for
+ * at most LIST_TTL_MS (writes by another process on the same database show within that).
+ */
+const LIST_TTL_MS = 2000
+
+type SharedPage = Awaited<ReturnType<typeof act.listSharedActivities>>
+
+class ListCache {
+  /** Bumped when a write starts and again when it ends, so a page read during a write is never kept. */
+  version = 0
+  private readonly pages = new Map<string, { page: SharedPage; from: string; version: number; until: number }>()
+
+  /** Marks a write: called when it starts and again when it has ended. */
+  written(): void {
+    this.version++
+  }
+
+  get(key: string, now: string): SharedPage | undefined {
+    const entry = this.pages.get(key)
+    if (!entry) return undefined
+    const holds =
+      entry.version === this.version &&
+      entry.until > Date.now() &&
+      entry.from <= now &&
+      (entry.page.changesAt === null || now < entry.page.changesAt)
+    if (!holds) {
+      this.pages.delete(key)
+      return undefined
+    }
+    return entry.page
+  }
+
+  set(key: string, now: string, version: number, page: SharedPage): void {
+    if (version !== this.version) return
+    if (this.pages.size > 500) this.pages.clear()
+    this.pages.set(key, { page, from: now, version, until: Date.now() + LIST_TTL_MS })
+  }
+}
+
 class CallerCache {
   private readonly entries = new Map<number, { employee: EmployeeRecord; until: number }>()
 
@@ -101,6 +142,7 @@ export class SqlStore implements Store {
     private readonly backend: SqlBackend,
     private readonly conn: SqlConn | null = null,
     private readonly callers: CallerCache = new CallerCache(),
+    private readonly lists: ListCache = new ListCache(),
   ) {
     this.kind = backend.dialect
   }
@@ -112,12 +154,17 @@ export class SqlStore implements Store {
 
   /** Writes of several statements: all or nothing. */
   private atomically<T>(fn: (c: SqlConn) => Promise<T>): Promise<T> {
-    return this.conn ? fn(this.conn) : this.backend.transaction(fn)
+    if (this.conn) return fn(this.conn)
+    this.lists.written()
+    return this.backend.transaction(fn).finally(() => this.lists.written())
   }
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.conn) return fn(this)
-    return this.backend.transaction((c) => fn(new SqlStore(this.backend, c, this.callers)))
+    this.lists.written()
+    return this.backend
+      .transaction((c) => fn(new SqlStore(this.backend, c, this.callers, this.lists)))
+      .finally(() => this.lists.written())
   }
 
   close(): Promise<void> {
@@ -374,7 +421,7 @@ export class SqlStore implements Store {
   }
 
   cancelActivity(id: number, reason: string, at: string): Promise<void> {
-    return this.on((c) => act.cancelActivity(c, id, reason, at))
+    return this.atomically((c) => act.cancelActivity(c, id, reason, at))
   }
 
   getActivity(id: number): Promise<Activity | null> {
@@ -385,8 +432,26 @@ export class SqlStore implements Store {
     return this.on((c) => act.countActivities(c))
   }
 
-  listActivities(filter: ActivityListFilter): Promise<{ rows: ActivitySummary[]; total: number }> {
-    return this.on((c) => act.listActivities(c, filter))
+  async listActivities(filter: ActivityListFilter): Promise<{ rows: ActivitySummary[]; total: number }> {
+    if (this.conn) return act.listActivities(this.conn, filter)
+    const { viewerId, ...shared } = filter
+    const key = JSON.stringify({ ...shared, now: undefined })
+    let page = this.lists.get(key, filter.now)
+    if (!page) {
+      const version = this.lists.version
+      const fresh = await this.on((c) => act.listSharedActivities(c, shared))
+      this.lists.set(key, filter.now, version, fresh)
+      page = fresh
+    }
+    const rows = page.rows
+    const states = await this.on((c) =>
+      act.listViewerStates(
+        c,
+        viewerId,
+        rows.map((r) => r.id),
+      ),
+    )
+    return { rows: act.withViewerStates(rows, states), total: page.total }
   }
 
   getPlanItemRefs(ids: number[]): Promise<ActivityPlanItem[]> {
