@@ -1,11 +1,7 @@
 import type { Page } from 'playwright-core'
-import { readConfig } from '../../src/cloud/config'
-import type { Principal } from '../../src/cloud/context'
-import { startServer, type RunningServer } from '../../src/cloud/server'
 import type { ActivityPage } from '../../src/domain/activity'
 import type { PlanView } from '../../src/domain/plan'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+import { launchPhone, startH5Gateway, type H5Gateway, saveScreenshot, watchProblems } from './browser'
 
 jest.setTimeout(240_000)
 
@@ -38,27 +34,16 @@ function allRoutes(): string[] {
   )
 }
 
-let server: RunningServer
+let gateway: H5Gateway
 let phone: Awaited<ReturnType<typeof launchPhone>>
 let page: Page
 let problems: string[]
-let cleanup: () => void
 const queries: Record<string, string> = {}
 
 /** Calls an action on the gateway's router as `principal` and returns its data. */
-async function call<T>(action: string, payload: unknown, principal: Principal): Promise<T> {
-  const result = await server.router(action, payload, principal)
-  if (!result.body.ok) throw new Error(`${action}: ${result.body.error.message}`)
-  return result.body.data as T
-}
-
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
-  const admin = await server.store.getEmployeeByNo(ADMIN)
-  if (!admin) throw new Error('demo roster is missing E0001')
-  const principal: Principal = { employeeId: admin.id }
+  gateway = await startH5Gateway()
+  const { call, admin: principal } = gateway
 
   const plan = await call<PlanView>('plan.current', {}, principal)
   const section = plan.sections[0]
@@ -110,8 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await phone?.close()
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 /** Waits until the page on top has slid into place and shows its content, not a skeleton. */
@@ -142,7 +126,7 @@ async function seriousViolations(): Promise<string[]> {
 
 describe('accessibility of every page, in a phone browser', () => {
   it('logs in on the demo login page as the administrator', async () => {
-    await page.goto(server.url)
+    await page.goto(gateway.server.url)
     await page.getByText('演示模式').filter({ visible: true }).waitFor()
     await page.getByRole('button', { name: new RegExp(ADMIN) }).click()
     await page.getByText('工作主题').filter({ visible: true }).first().waitFor()
@@ -151,7 +135,7 @@ describe('accessibility of every page, in a phone browser', () => {
   it.each(allRoutes())('%s has no serious or critical axe violations', async (route) => {
     const query = queries[route]
     await page.goto('about:blank')
-    await page.goto(`${server.url}/#${route}${query ? `?${query}` : ''}`)
+    await page.goto(`${gateway.server.url}/#${route}${query ? `?${query}` : ''}`)
     await waitForContent()
     const violations = await seriousViolations()
     if (violations.length) {

@@ -2,6 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { readConfig } from '../../src/cloud/config'
+import type { Principal } from '../../src/cloud/context'
+import { startServer, type RunningServer } from '../../src/cloud/server'
+import { makeTempDir } from '../cloud/helpers'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const H5_DIST = path.resolve(__dirname, '../../dist/h5')
@@ -106,4 +110,34 @@ export function watchProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`)
   })
   return problems
+}
+
+/** The real gateway on a throw-away data directory (demo data), serving the H5 build. */
+export interface H5Gateway {
+  server: RunningServer
+  /** The demo administrator (E0001), for setting up data through the router. */
+  admin: Principal
+  /** Calls an action on the gateway's router as `principal`; throws with the message when it is refused. */
+  call: <T>(action: string, payload: unknown, principal: Principal) => Promise<T>
+  close: () => Promise<void>
+}
+
+export async function startH5Gateway(): Promise<H5Gateway> {
+  const temp = makeTempDir()
+  const server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
+  const admin = await server.store.getEmployeeByNo('E0001')
+  if (!admin) throw new Error('demo roster is missing E0001')
+  return {
+    server,
+    admin: { employeeId: admin.id },
+    async call<T>(action: string, payload: unknown, principal: Principal): Promise<T> {
+      const result = await server.router(action, payload, principal)
+      if (!result.body.ok) throw new Error(`${action}: ${result.body.error.message}`)
+      return result.body.data as T
+    },
+    async close() {
+      await server.close()
+      temp.cleanup()
+    },
+  }
 }

@@ -6,13 +6,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { readConfig } from '../../src/cloud/config'
-import type { Principal } from '../../src/cloud/context'
-import { startServer, type RunningServer } from '../../src/cloud/server'
 import type { PlanView } from '../../src/domain/plan'
 import { fromLocal, toLocalDate } from '../../src/domain/time'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, SCREENSHOT_DIR, launchPhone, settle, watchProblems } from './browser'
+import { SCREENSHOT_DIR, launchPhone, startH5Gateway, type H5Gateway, settle, watchProblems } from './browser'
 
 jest.setTimeout(240_000)
 
@@ -66,27 +62,16 @@ interface AxeResult {
 
 declare const axe: { run: (context: Element | Document) => Promise<AxeResult> }
 
-let server: RunningServer
+let gateway: H5Gateway
 let phone: Awaited<ReturnType<typeof launchPhone>>
 let page: Page
 let problems: string[]
-let cleanup: () => void
 const pages: Shown[] = []
 const atOne = new Map<string, Audit>()
 
-async function call<T>(action: string, payload: unknown, principal: Principal): Promise<T> {
-  const result = await server.router(action, payload, principal)
-  if (!result.body.ok) throw new Error(`${action}: ${result.body.error.message}`)
-  return result.body.data as T
-}
-
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
-  const admin = await server.store.getEmployeeByNo(ADMIN)
-  if (!admin) throw new Error('demo roster is missing E0001')
-  const principal: Principal = { employeeId: admin.id }
+  gateway = await startH5Gateway()
+  const { call, admin: principal } = gateway
 
   // Long titles on purpose: they are what wraps, or is cut off, at 1.5×.
   const plan = await call<PlanView>('plan.current', {}, principal)
@@ -163,14 +148,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await phone?.close()
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 /** Opens a page afresh, as from a link, and waits until it has slid into place and shows its data. */
 async function open(shown: Shown): Promise<void> {
   await page.goto('about:blank')
-  await page.goto(`${server.url}/#${shown.route}`)
+  await page.goto(`${gateway.server.url}/#${shown.route}`)
   await page.getByText(shown.ready).filter({ visible: true }).first().waitFor()
   await page.waitForFunction(() => {
     const all = document.querySelectorAll('.taro_router > .taro_page.taro_page_show')
@@ -386,7 +370,7 @@ async function chooseTextSize(label: '标准' | '特大', scale: string): Promis
 
 describe('large text: every main page stays whole at 1× and at 1.5×', () => {
   it('logs in on the demo login page as the administrator', async () => {
-    await page.goto(server.url)
+    await page.goto(gateway.server.url)
     await page.getByText('演示模式').filter({ visible: true }).waitFor()
     await page.getByRole('button', { name: new RegExp(ADMIN) }).click()
     await page.getByText('工作主题').filter({ visible: true }).first().waitFor()
