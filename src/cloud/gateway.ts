@@ -3,7 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { Principal } from './context'
 import type { Router } from './router'
-import { verifyToken } from './token'
+import { createTokenVerifier } from './token'
 
 export const MAX_BODY_BYTES = 512 * 1024
 
@@ -85,16 +85,24 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   })
 }
 
-function resolvePrincipal(req: http.IncomingMessage, secret: string, now: Date): Principal | 'invalid' {
+type Verify = ReturnType<typeof createTokenVerifier>
+
+function resolvePrincipal(req: http.IncomingMessage, verify: Verify, now: Date): Principal | 'invalid' {
   const header = req.headers.authorization
   if (!header) return {}
   const match = /^Bearer\s+(\S+)$/i.exec(header)
   if (!match) return 'invalid'
-  const employeeId = verifyToken(match[1], secret, now)
+  const employeeId = verify(match[1], now)
   return employeeId === null ? 'invalid' : { employeeId }
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, action: string, options: GatewayOptions) {
+async function handleApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  action: string,
+  options: GatewayOptions,
+  verify: Verify,
+) {
   if (req.method !== 'POST') {
     sendError(res, 405, 'method_not_allowed', '请使用 POST 调用接口')
     return
@@ -120,7 +128,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ac
     }
   }
   const now = (options.clock ?? (() => new Date()))()
-  const principal = resolvePrincipal(req, options.tokenSecret, now)
+  const principal = resolvePrincipal(req, verify, now)
   if (principal === 'invalid') {
     sendError(res, 401, 'unauthenticated', '登录已过期，请重新登录')
     return
@@ -178,11 +186,19 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathna
 
 /** The local HTTP gateway: POST /api/<action>, GET /healthz, and the H5 build at /. */
 export function createGateway(options: GatewayOptions): http.Server {
+  const verify = createTokenVerifier(options.tokenSecret)
   return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    const target = req.url ?? '/'
     const respond = async () => {
-      if (url.pathname.startsWith('/api/')) {
-        await handleApi(req, res, url.pathname.slice('/api/'.length), options)
+      if (target.startsWith('/api/')) {
+        // The action is the rest of the path: no URL parsing on the hot path (a query string is ignored).
+        const query = target.indexOf('?')
+        await handleApi(req, res, target.slice('/api/'.length, query < 0 ? undefined : query), options, verify)
+        return
+      }
+      const url = URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost') : null
+      if (!url) {
+        sendError(res, 400, 'invalid_input', '地址有误')
       } else if (url.pathname === '/healthz') {
         const healthy = await options.health()
         send(

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { readConfig } from '../../src/cloud/config'
 import { MAX_BODY_BYTES } from '../../src/cloud/gateway'
@@ -94,6 +95,32 @@ describe('gateway over HTTP', () => {
     const response = await fetch(`${gw.server.url}/`)
     expect(response.status).toBe(503)
     expect(await response.text()).toContain('npm run build:h5')
+  })
+
+  it('answers an unparseable request target with 400 and keeps serving', async () => {
+    const { port } = new URL(gw.server.url)
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () =>
+        socket.end('GET http://[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
+      )
+      let text = ''
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')))
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect((await fetch(`${gw.server.url}/healthz`)).status).toBe(200)
+  })
+
+  it('takes the action from the path, ignoring a query string', async () => {
+    const token = await gw.login('E0100')
+    const response = await fetch(`${gw.server.url}/api/me.get?from=share`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{}',
+    })
+    expect(response.status).toBe(200)
+    expect((await response.json()).data.employee.employeeNo).toBe('E0100')
   })
 
   it('never serves files outside the static folder', async () => {

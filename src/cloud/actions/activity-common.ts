@@ -50,6 +50,22 @@ export function assertCanManage(employee: EmployeeRecord, activity: Pick<Activit
   throw new AppError('forbidden', '只能管理本部门主办的活动')
 }
 
+/** Whether any option of the activity has its own seat limit. */
+const limitsOptions = (activity: Pick<Activity, 'options'>) => activity.options.some((o) => o.capacity !== null)
+
+/**
+ * The seat a new registration choosing `options` gets, inside the caller's transaction. An activity without any
+ * seat limit needs no counting at all.
+ */
+export async function seatForNewRegistration(
+  tx: Store,
+  activity: Activity,
+  options: string[],
+): Promise<'confirmed' | 'waitlisted' | 'full'> {
+  if (activity.capacity === null && !limitsOptions(activity)) return 'confirmed'
+  return decideSeat(activity, await tx.getConfirmedCounts(activity.id, limitsOptions(activity)), options)
+}
+
 /**
  * Fills freed seats from the waitlist, earliest first, skipping anyone whose chosen options are still full.
  * Runs inside the caller's transaction: each person promoted gets an inbox message, and a notice queued for after
@@ -58,7 +74,7 @@ export function assertCanManage(employee: EmployeeRecord, activity: Pick<Activit
 export async function promoteWaitlisted(tx: Store, activity: Activity, at: string, notify: Notify): Promise<number[]> {
   const promoted: number[] = []
   for (const candidate of await tx.listWaitlist(activity.id)) {
-    const counts = await tx.getSeatCounts(activity.id)
+    const counts = await tx.getConfirmedCounts(activity.id, limitsOptions(activity))
     if (activity.capacity !== null && counts.confirmed >= activity.capacity) break
     if (decideSeat({ ...activity, waitlistEnabled: false }, counts, candidate.options) !== 'confirmed') continue
     await tx.setRegistrationStatus(candidate.id, 'confirmed', {

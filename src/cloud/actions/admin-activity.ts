@@ -108,7 +108,7 @@ export const adminActivityActions = {
       const next = completeActivity(changes, current, employee!, now)
       assertOwnDepartment(employee!, next.organizerDepartment)
       await checkActivity(store, next)
-      const counts = await store.getSeatCounts(id)
+      const counts = await store.getConfirmedCounts(id, true)
       if (next.capacity !== null && next.capacity < counts.confirmed) {
         throw new AppError('conflict', `名额不能少于已报名人数（${counts.confirmed} 人）`)
       }

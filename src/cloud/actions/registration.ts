@@ -1,7 +1,6 @@
 import {
   canCancel,
   checkRegistrationWindow,
-  decideSeat,
   getActivityStatus,
   isEligible,
   validateChoices,
@@ -14,7 +13,7 @@ import { emptyInput } from '../../domain/schemas'
 import { formatDateTime } from '../../domain/time'
 import { AppError } from '../errors'
 import type { Store } from '../store/types'
-import { loadActivity, promoteWaitlisted } from './activity-common'
+import { loadActivity, promoteWaitlisted, seatForNewRegistration } from './activity-common'
 import { defineAction } from './define'
 
 async function withPosition(store: Store, registration: Registration): Promise<Registration> {
@@ -57,7 +56,7 @@ export const registrationActions = {
       const problem = validateChoices(activity, input.options, input.form)
       if (problem) throw new AppError('invalid_input', problem)
 
-      const seat = decideSeat(activity, await store.getSeatCounts(activity.id), input.options)
+      const seat = await seatForNewRegistration(store, activity, input.options)
       if (seat === 'full') throw new AppError('conflict', '名额已满，本活动不设候补')
       const registration = await store.insertRegistration({
         activityId: activity.id,

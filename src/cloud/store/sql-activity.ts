@@ -353,6 +353,32 @@ export async function getSeatCounts(c: SqlConn, activityId: number): Promise<Sea
   return counts
 }
 
+/**
+ * Confirmed seats only, what decides whether someone gets one: reads at most the confirmed registrations (an
+ * index count when `byOption` is false), however long the waitlist.
+ */
+export async function getConfirmedCounts(c: SqlConn, activityId: number, byOption: boolean): Promise<SeatCounts> {
+  if (!byOption) {
+    const row = await c.get<{ n: number }>(
+      "SELECT count(*) AS n FROM registrations WHERE activity_id = ? AND status = 'confirmed'",
+      [activityId],
+    )
+    return { confirmed: row!.n, byOption: {} }
+  }
+  const rows = await c.all<{ options_json: string; n: number }>(
+    `SELECT options_json, count(*) AS n FROM registrations
+     WHERE activity_id = ? AND status = 'confirmed' GROUP BY options_json`,
+    [activityId],
+  )
+  const counts: SeatCounts = { confirmed: 0, byOption: {} }
+  for (const row of rows) {
+    counts.confirmed += row.n
+    for (const key of JSON.parse(row.options_json) as string[])
+      counts.byOption[key] = (counts.byOption[key] ?? 0) + row.n
+  }
+  return counts
+}
+
 /** The person's live (not cancelled) registration for the activity, or null. */
 export async function getLiveRegistration(
   c: SqlConn,
@@ -368,13 +394,26 @@ export async function getLiveRegistration(
 
 /** Inserts a registration and its first history event. */
 export async function insertRegistration(c: SqlConn, r: NewRegistration): Promise<Registration> {
-  const row = await c.get<RegistrationRow>(
+  const row = await c.get<{ id: number }>(
     `INSERT INTO registrations (activity_id, employee_id, status, options_json, form_json, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [r.activityId, r.employeeId, r.status, JSON.stringify(r.options), JSON.stringify(r.form), r.at, r.at],
   )
-  await addRegistrationEvent(c, { registrationId: row!.id, type: r.status, actorId: r.employeeId, at: r.at })
-  return toRegistration(row!)
+  const id = row!.id
+  await addRegistrationEvent(c, { registrationId: id, type: r.status, actorId: r.employeeId, at: r.at })
+  // The row as written, without reading it back.
+  return {
+    id,
+    activityId: r.activityId,
+    employeeId: r.employeeId,
+    status: r.status,
+    options: [...r.options],
+    form: { ...r.form },
+    createdAt: r.at,
+    updatedAt: r.at,
+    cancelledAt: null,
+    checkedInAt: null,
+  }
 }
 
 /** Records what happened to a registration. */

@@ -462,6 +462,10 @@ export class SqlStore implements Store {
     return this.on((c) => act.getSeatCounts(c, activityId))
   }
 
+  getConfirmedCounts(activityId: number, byOption: boolean): Promise<SeatCounts> {
+    return this.on((c) => act.getConfirmedCounts(c, activityId, byOption))
+  }
+
   getLiveRegistration(activityId: number, employeeId: number): Promise<Registration | null> {
     return this.on((c) => act.getLiveRegistration(c, activityId, employeeId))
   }

@@ -207,7 +207,10 @@ export interface Store {
   listActivities(filter: ActivityListFilter): Promise<{ rows: ActivitySummary[]; total: number }>
   getPlanItemRefs(ids: number[]): Promise<ActivityPlanItem[]>
 
+  /** Every live registration counted, for display. */
   getSeatCounts(activityId: number): Promise<SeatCounts & { waitlisted: number }>
+  /** Confirmed seats only (per option when `byOption`): what decides a seat, cheap however long the waitlist. */
+  getConfirmedCounts(activityId: number, byOption: boolean): Promise<SeatCounts>
   getLiveRegistration(activityId: number, employeeId: number): Promise<Registration | null>
   insertRegistration(registration: NewRegistration): Promise<Registration>
   setRegistrationStatus(id: number, status: RegistrationStatus, event: RegistrationEvent): Promise<void>
