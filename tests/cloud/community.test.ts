@@ -276,6 +276,48 @@ describe('festival calendar and work-point outputs', () => {
     expect(outputs.notes.published).toBeGreaterThan(0)
   })
 
+  it("counts a work point's confirmed registrations, check-ins and the hours they earned", async () => {
+    const plan = data(await app.call('plan.current', {}, await app.as('E0101')))
+    const point = plan.sections[2].items[0]
+    const outputs = async () => data(await app.call('plan.itemOutputs', { itemId: point.id }, await app.as('E0101')))
+    const before = await outputs()
+    const volunteer = async (title: string, hours: number, capacity: number) =>
+      data(
+        await app.call(
+          'admin.activity.create',
+          {
+            category: 'volunteer',
+            title,
+            startsAt: at(1),
+            endsAt: new Date(Date.parse(at(1)) + 3 * 3600 * 1000).toISOString(),
+            checkinOpensAt: at(-1),
+            volunteerHours: hours,
+            capacity,
+            planItemIds: [point.id],
+          },
+          admin,
+        ),
+      ).id as number
+    const first = await volunteer('社区义诊志愿服务', 2.5, 2)
+    const second = await volunteer('文明交通劝导', 1.5, 5)
+    const people = await Promise.all(['E0150', 'E0151', 'E0152'].map((no) => app.as(no)))
+    // Two seats on the first: the third waits and does not count.
+    for (const person of people) data(await app.call('registration.create', { activityId: first }, person))
+    data(await app.call('registration.create', { activityId: second }, people[0]))
+    const checkIn = async (activityId: number, person: Principal) => {
+      const { code } = data(await app.call('admin.activity.checkinCode', { id: activityId }, admin))
+      data(await app.call('checkin.create', { activityId, code }, person))
+    }
+    await checkIn(first, people[0])
+    await checkIn(first, people[1])
+    await checkIn(second, people[0])
+    const after = await outputs()
+    expect(after.attendance.registered - before.attendance.registered).toBe(3)
+    expect(after.attendance.checkedIn - before.attendance.checkedIn).toBe(3)
+    expect(after.volunteerHours - before.volunteerHours).toBeCloseTo(2.5 * 2 + 1.5, 5)
+    expect(after.activities.length - before.activities.length).toBe(2)
+  })
+
   it('shows the 身边好人 round on the work point that calls for it', async () => {
     const plan = data(await app.call('plan.current', {}, await app.as('E0101')))
     const goodPeople = plan.sections[0].items[1]

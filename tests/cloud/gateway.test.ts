@@ -84,11 +84,16 @@ describe('gateway over HTTP', () => {
     expect(response.status).toBe(405)
   })
 
-  it('sends the usual security headers', async () => {
+  it('sends the usual security headers: the strictest on JSON, a policy for the app on pages', async () => {
     const { headers } = await gw.post('auth.devLogin', { employeeNo: 'E0001' })
     expect(headers.get('x-content-type-options')).toBe('nosniff')
     expect(headers.get('x-frame-options')).toBe('DENY')
-    expect(headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(headers.get('cache-control')).toBe('no-store')
+    expect(headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'")
+    const page = await fetch(`${gw.server.url}/`)
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
   })
 
   it('says plainly when the H5 app has not been built', async () => {

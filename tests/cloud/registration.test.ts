@@ -118,6 +118,25 @@ describe('registration rules in the cloud layer', () => {
     expect((await app.store.listRegistrationsFor(id))[0].status).toBe('confirmed')
   })
 
+  it("lists all of a person's registrations with each activity's counts, however many there are", async () => {
+    // More activities than one IN list of the store takes (500), so the batched reads are exercised in slices.
+    const me = await app.as('E0101')
+    const ids: number[] = []
+    for (let i = 0; i < 520; i++) ids.push(await createActivity({ title: `读书分享 ${i + 1}`, capacity: 1 }))
+    for (const id of ids) data(await app.call('registration.create', { activityId: id }, me))
+    // On the last one, a colleague waits behind me.
+    data(await app.call('registration.create', { activityId: ids[519] }, await app.as('E0102')))
+    const mine = data(await app.call('registration.mine', {}, me))
+    const ours = mine.filter((r: any) => ids.includes(r.activityId))
+    expect(ours).toHaveLength(520)
+    expect(new Set(ours.map((r: any) => r.activity.title)).size).toBe(520)
+    expect(ours.every((r: any) => r.status === 'confirmed' && r.activity.confirmedCount === 1)).toBe(true)
+    expect(ours.find((r: any) => r.activityId === ids[519]).activity.waitlistCount).toBe(1)
+    expect(ours.filter((r: any) => r.activity.waitlistCount > 0)).toHaveLength(1)
+    const waiting = data(await app.call('registration.mine', {}, await app.as('E0102')))
+    expect(waiting.find((r: any) => r.activityId === ids[519])).toMatchObject({ status: 'waitlisted', position: 1 })
+  })
+
   it('refuses to cancel after the cutoff', async () => {
     const id = await createActivity({ cancelCutoffAt: later(1) })
     await app.call('registration.create', { activityId: id }, await app.as('E0101'))

@@ -43,16 +43,7 @@ export const calendarActions = {
         limit: 200,
         offset: 0,
       })
-      let registered = 0
-      let checkedIn = 0
-      let volunteerHours = 0
-      for (const a of activities) {
-        const registrations = (await store.listRegistrationsFor(a.id)).filter((r) => r.status === 'confirmed')
-        registered += registrations.length
-        const came = registrations.filter((r) => r.checkedInAt).length
-        checkedIn += came
-        volunteerHours += came * ((await store.getActivity(a.id))?.volunteerHours ?? 0)
-      }
+      const { registered, checkedIn, volunteerHours } = await store.getPlanItemAttendance(item.id)
       const rounds = []
       for (const round of (await store.listRounds()).filter((r) => r.planItemId === item.id)) {
         const candidates = await store.listCandidates(round.id, employee!.id, toLocalDate(now.toISOString()))

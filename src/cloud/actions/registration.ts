@@ -103,11 +103,15 @@ export const registrationActions = {
     input: emptyInput,
     async handler({ store, employee, now }): Promise<MyRegistration[]> {
       const registrations = await store.listRegistrationsOf(employee!.id)
+      // Everything in a few queries, however many registrations: the activities, then their counts.
+      const ids = registrations.map((r) => r.activityId)
+      const activities = new Map((await store.getActivities(ids)).map((a) => [a.id, a]))
+      const allCounts = await store.getRegistrationCounts(ids)
       const result: MyRegistration[] = []
       for (const registration of registrations) {
-        const activity = await store.getActivity(registration.activityId)
+        const activity = activities.get(registration.activityId)
         if (!activity) continue
-        const counts = await store.getSeatCounts(activity.id)
+        const counts = allCounts.get(activity.id) ?? { confirmed: 0, waitlisted: 0 }
         result.push({
           ...(await withPosition(store, registration)),
           canCancel: registration.status !== 'cancelled' && canCancel(activity, now),

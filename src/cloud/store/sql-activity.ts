@@ -196,13 +196,98 @@ export async function getActivity(c: SqlConn, id: number): Promise<Activity | nu
   )
 }
 
+/** How many ids one IN list takes at most: far below either database's limit on bound parameters. */
+const IN_CHUNK = 500
+
+/** `ids` in slices of at most IN_CHUNK. */
+function chunks(ids: number[]): number[][] {
+  const out: number[][] = []
+  for (let i = 0; i < ids.length; i += IN_CHUNK) out.push(ids.slice(i, i + IN_CHUNK))
+  return out
+}
+
+/** Several activities at once (in no particular order); ids that do not exist are left out. */
+export async function getActivities(c: SqlConn, ids: number[]): Promise<Activity[]> {
+  const result: Activity[] = []
+  for (const slice of chunks([...new Set(ids)])) {
+    const rows = await c.all<ActivityRow>(`SELECT * FROM activities WHERE id IN (${placeholders(slice.length)})`, slice)
+    const items = await c.all<{ activity_id: number; plan_item_id: number }>(
+      `SELECT activity_id, plan_item_id FROM activity_plan_items
+       WHERE activity_id IN (${placeholders(slice.length)}) ORDER BY activity_id, plan_item_id`,
+      slice,
+    )
+    for (const row of rows) {
+      result.push(
+        toActivity(
+          row,
+          items.filter((i) => i.activity_id === row.id).map((i) => i.plan_item_id),
+        ),
+      )
+    }
+  }
+  return result
+}
+
+/** Confirmed and waitlisted registrations of several activities, by activity id (absent: none). */
+export async function getRegistrationCounts(
+  c: SqlConn,
+  ids: number[],
+): Promise<Map<number, { confirmed: number; waitlisted: number }>> {
+  const counts = new Map<number, { confirmed: number; waitlisted: number }>()
+  for (const slice of chunks([...new Set(ids)])) {
+    const rows = await c.all<{ activity_id: number; status: RegistrationStatus; n: number }>(
+      `SELECT activity_id, status, count(*) AS n FROM registrations
+       WHERE activity_id IN (${placeholders(slice.length)}) AND status IN ('confirmed', 'waitlisted')
+       GROUP BY activity_id, status`,
+      slice,
+    )
+    for (const row of rows) {
+      const entry = counts.get(row.activity_id) ?? { confirmed: 0, waitlisted: 0 }
+      if (row.status === 'confirmed') entry.confirmed = row.n
+      else entry.waitlisted = row.n
+      counts.set(row.activity_id, entry)
+    }
+  }
+  return counts
+}
+
+/**
+ * What the activities serving a work point have drawn: confirmed registrations, check-ins, and the volunteer
+ * hours those check-ins earned.
+ */
+export async function getPlanItemAttendance(
+  c: SqlConn,
+  planItemId: number,
+): Promise<{ registered: number; checkedIn: number; volunteerHours: number }> {
+  const rows = await c.all<{ volunteer_hours: number; registered: number; checked_in: number }>(
+    `SELECT a.volunteer_hours, count(r.id) AS registered, count(r.checked_in_at) AS checked_in
+     FROM activity_plan_items p
+     JOIN activities a ON a.id = p.activity_id
+     JOIN registrations r ON r.activity_id = a.id AND r.status = 'confirmed'
+     WHERE p.plan_item_id = ?
+     GROUP BY a.id, a.volunteer_hours`,
+    [planItemId],
+  )
+  return rows.reduce(
+    (sum, r) => ({
+      registered: sum.registered + r.registered,
+      checkedIn: sum.checkedIn + r.checked_in,
+      volunteerHours: sum.volunteerHours + r.checked_in * r.volunteer_hours,
+    }),
+    { registered: 0, checkedIn: 0, volunteerHours: 0 },
+  )
+}
+
 /** How many activities there are. */
 export async function countActivities(c: SqlConn): Promise<number> {
   return (await c.get<{ n: number }>('SELECT count(*) AS n FROM activities'))!.n
 }
 
-/** A page of the activity list as everyone sees it (no viewer's own state). */
-export type SharedActivityRow = Omit<ActivitySummary, 'myStatus' | 'myCheckedIn'>
+/**
+ * A row of the activity list as everyone sees it: a viewer without a registration for it gets this very object
+ * (frozen, shared between answers); the others a copy with their own state.
+ */
+export type SharedActivityRow = Readonly<ActivitySummary>
 
 /**
  * A filtered, sorted page of activities with their counts, the same for every viewer; `changesAt` is the next
@@ -270,23 +355,27 @@ export async function listSharedActivities(
   return {
     total,
     changesAt: next?.t ?? null,
-    rows: rows.map((r) => ({
-      id: r.id,
-      category: r.category,
-      title: r.title,
-      location: r.location,
-      organizerDepartment: r.organizer_department,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      registrationOpensAt: r.registration_opens_at,
-      registrationClosesAt: r.registration_closes_at,
-      capacity: r.capacity,
-      waitlistEnabled: r.waitlist_enabled === 1,
-      status: r.status,
-      confirmedCount: r.confirmed_count,
-      waitlistCount: r.waitlist_count,
-      cancelReason: r.cancel_reason,
-    })),
+    rows: rows.map((r) =>
+      Object.freeze({
+        id: r.id,
+        category: r.category,
+        title: r.title,
+        location: r.location,
+        organizerDepartment: r.organizer_department,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        registrationOpensAt: r.registration_opens_at,
+        registrationClosesAt: r.registration_closes_at,
+        capacity: r.capacity,
+        waitlistEnabled: r.waitlist_enabled === 1,
+        status: r.status,
+        confirmedCount: r.confirmed_count,
+        waitlistCount: r.waitlist_count,
+        cancelReason: r.cancel_reason,
+        myStatus: null,
+        myCheckedIn: false,
+      }),
+    ),
   }
 }
 
@@ -314,7 +403,7 @@ export function withViewerStates(
 ): ActivitySummary[] {
   return rows.map((row) => {
     const mine = states.get(row.id)
-    return { ...row, myStatus: mine?.status ?? null, myCheckedIn: mine?.checkedIn ?? false }
+    return mine ? { ...row, myStatus: mine.status, myCheckedIn: mine.checkedIn } : row
   })
 }
 

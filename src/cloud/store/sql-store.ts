@@ -454,6 +454,20 @@ export class SqlStore implements Store {
     return { rows: act.withViewerStates(rows, states), total: page.total }
   }
 
+  getActivities(ids: number[]): Promise<Activity[]> {
+    return this.on((c) => act.getActivities(c, ids))
+  }
+
+  getRegistrationCounts(ids: number[]): Promise<Map<number, { confirmed: number; waitlisted: number }>> {
+    return this.on((c) => act.getRegistrationCounts(c, ids))
+  }
+
+  getPlanItemAttendance(
+    planItemId: number,
+  ): Promise<{ registered: number; checkedIn: number; volunteerHours: number }> {
+    return this.on((c) => act.getPlanItemAttendance(c, planItemId))
+  }
+
   getPlanItemRefs(ids: number[]): Promise<ActivityPlanItem[]> {
     return this.on((c) => act.getPlanItemRefs(c, ids))
   }

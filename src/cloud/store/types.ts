@@ -204,6 +204,12 @@ export interface Store {
   /** One activity; inside a transaction its row stays locked until commit. */
   getActivity(id: number): Promise<Activity | null>
   countActivities(): Promise<number>
+  /** Several activities in one go (any order); missing ids are left out. */
+  getActivities(ids: number[]): Promise<Activity[]>
+  /** Confirmed and waitlisted registrations per activity (an activity without any is absent). */
+  getRegistrationCounts(ids: number[]): Promise<Map<number, { confirmed: number; waitlisted: number }>>
+  /** Confirmed registrations, check-ins and volunteer hours earned, over the activities serving a work point. */
+  getPlanItemAttendance(planItemId: number): Promise<{ registered: number; checkedIn: number; volunteerHours: number }>
   listActivities(filter: ActivityListFilter): Promise<{ rows: ActivitySummary[]; total: number }>
   getPlanItemRefs(ids: number[]): Promise<ActivityPlanItem[]>
 
