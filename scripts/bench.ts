@@ -4,7 +4,8 @@
  *      concurrent clients, beside a bare node:http + better-sqlite3 endpoint that writes one row;
  *  (b) a registration storm of 1,000 clients on 50 seats, and how many seats were oversold;
  *  (c) the weapp main package and total size and the H5 initial JS (gzip) against their budgets;
- *  (d) the time until the home cards show in headless Chromium, beside a minimal static page.
+ *  (d) the time until the home cards show in headless Chromium (a return visit, and a first visit with nothing kept),
+ *      beside a bare Taro 4 H5 app built from scripts/bench-baseline.
  * Prints a table and writes bench-results/bench-<date>.json. Traffic goes to 127.0.0.1 only; every loop is bounded.
  * BENCH_SECONDS sets the length of each throughput measurement (default 4); BENCH_PROFILE=1 also writes a CPU
  * profile of the gateway (open it in Chrome DevTools) to bench-results/.
@@ -310,9 +311,17 @@ async function timeHomeCards(gatewayUrl: string) {
     await page.goto(gatewayUrl)
     await page.getByRole('button', { name: /E0010/ }).click({ timeout: 30_000 })
     await card().waitFor({ timeout: 30_000 })
-    const time = async (url: string, text: string) => {
+    /** Forgets what the app keeps between visits (the plan of the last visit), keeping the login. */
+    const forgetKept = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith('wm.cache.'))
+          .forEach((key) => localStorage.removeItem(key)),
+      )
+    const time = async (url: string, text: string, firstVisit = false) => {
       const samples: number[] = []
       for (let i = 0; i < 5; i++) {
+        if (firstVisit) await forgetKept()
         await page.goto('about:blank')
         const t = performance.now()
         await page.goto(url)
@@ -322,9 +331,11 @@ async function timeHomeCards(gatewayUrl: string) {
       return samples.sort((a, b) => a - b)[2]
     }
     const appMs = await time(gatewayUrl, HOME_CARD_TEXT)
+    const appFirstVisitMs = await time(gatewayUrl, HOME_CARD_TEXT, true)
     const bareMs = await time(bareUrl, BARE_TEXT)
     return {
       appMs,
+      appFirstVisitMs,
       bareMs,
       baseline:
         'a bare Taro 4 + React H5 app (scripts/bench-baseline: one page, one text, no NutUI, no data), same toolchain',
@@ -527,7 +538,8 @@ async function main(): Promise<void> {
   if ('skipped' in homeCards) lines.push(`skipped: ${homeCards.skipped}`)
   else {
     lines.push(
-      `app: ${homeCards.appMs.toFixed(0)} ms (median of 5 cold loads, cache off, logged in)`,
+      `app: ${homeCards.appMs.toFixed(0)} ms (median of 5 cold loads, HTTP cache off, logged in, the plan of the last visit kept)`,
+      `app, first visit: ${homeCards.appFirstVisitMs.toFixed(0)} ms (the same, nothing kept: the cards wait for plan.current)`,
       `baseline: ${homeCards.bareMs.toFixed(0)} ms — ${homeCards.baseline}`,
     )
   }

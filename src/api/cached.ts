@@ -36,6 +36,25 @@ export async function cached<T>(key: string, loader: () => Promise<T>): Promise<
   }
 }
 
+/** The copy kept from the last good load of `key`, or null when there is none (or storage cannot be read). */
+function keptCopy<T>(key: string): T | null {
+  try {
+    const kept = Taro.getStorageSync(storageKey(key)) as Entry<T> | ''
+    return kept && kept.at ? kept.value : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The plan kept from the last visit, to draw the home cards at once while the current one loads (a plan changes a
+ * few times a year; the load replaces it within moments). Null on a first visit.
+ */
+export function keptCurrentPlan(): Cached<PlanView> | null {
+  const value = keptCopy<PlanView>('plan.current')
+  return value ? { value, savedAt: null } : null
+}
+
 /** The current plan, or the copy kept from the last good load when the network is down. */
 export function fetchCurrentPlanCached(): Promise<Cached<PlanView>> {
   return cached('plan.current', fetchCurrentPlan)

@@ -32,10 +32,14 @@ export function goToLogin(): void {
 export function useRemote<T>(
   load: () => Promise<T>,
   deps: unknown[] = [],
-  options: { refreshOnShow?: boolean } = {},
+  options: {
+    refreshOnShow?: boolean
+    /** What to show at once while the first load runs (a copy kept from the last visit); replaced by the load. */
+    initial?: () => T | null
+  } = {},
 ): Remote<T> {
   const [singlePage] = useState(isTimelineSinglePage)
-  const [data, setData] = useState<T | null>(null)
+  const [data, setData] = useState<T | null>(() => (singlePage ? null : (options.initial?.() ?? null)))
   const [error, setError] = useState<string | null>(singlePage ? SINGLE_PAGE_HINT : null)
   const [loading, setLoading] = useState(!singlePage)
   const seq = useRef(0)

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Page, Route } from 'playwright-core'
 import { readConfig } from '../../src/cloud/config'
 import { startServer, type RunningServer } from '../../src/cloud/server'
 import { fromLocal, toLocalDate } from '../../src/domain/time'
@@ -86,6 +86,36 @@ describe('the home page on a poor network', () => {
     // The tabs count the registrations once they have loaded (and been kept).
     await shown(/^即将参加 \d+$/).waitFor()
     await page.goto(`${server.url}/#/pages/home/index`)
+    await shown(THEMES[0], true).waitFor()
+  })
+
+  it('draws the kept cards at once on the next visit, then the plan as it is now', async () => {
+    // Hold the plan's answers until the kept cards are on screen, then answer with a changed first theme.
+    const routes: Route[] = []
+    let firstAsked!: () => void
+    const asked = new Promise<void>((resolve) => (firstAsked = resolve))
+    await page.route('**/api/plan.current', (route) => {
+      routes.push(route)
+      firstAsked()
+    })
+    const answer = () =>
+      Promise.all(
+        routes.map(async (route) => {
+          const response = await route.fetch()
+          const body = await response.json()
+          body.data.sections[0].title = '以社会主义核心价值观为引领，加强思想道德建设'
+          await route.fulfill({ response, json: body })
+        }),
+      )
+    await page.reload()
+    await asked
+    for (const title of THEMES) await shown(title, true).waitFor()
+    expect(await shown(BANNER).count()).toBe(0)
+    await answer()
+    await shown('以社会主义核心价值观为引领，加强思想道德建设', true).waitFor()
+    expect(await shown(THEMES[0], true).count()).toBe(0)
+    await page.unroute('**/api/plan.current')
+    await page.reload()
     await shown(THEMES[0], true).waitFor()
   })
 

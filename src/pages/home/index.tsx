@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { fetchCurrentPlanCached } from '../../api/cached'
+import { fetchCurrentPlanCached, keptCurrentPlan } from '../../api/cached'
 import EntryGrid from '../../components/entry-grid'
 import ThemeCard from '../../components/theme-card'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/state-view'
@@ -14,7 +14,11 @@ import './index.scss'
 
 /** 首页: the current plan's themes as cards, then the activities open for registration. */
 function HomePage() {
-  const { data, error, loading, reload } = useRemote(fetchCurrentPlanCached, [], { refreshOnShow: true })
+  // The cards of the last visit show at once; the current plan replaces them as soon as it arrives.
+  const { data, error, loading, reload } = useRemote(fetchCurrentPlanCached, [], {
+    refreshOnShow: true,
+    initial: keptCurrentPlan,
+  })
   const plan = data?.value ?? null
 
   const [refreshKey, setRefreshKey] = useState(0)
