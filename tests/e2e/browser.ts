@@ -113,6 +113,35 @@ export function watchProblems(page: Page): string[] {
   return problems
 }
 
+interface AxeResult {
+  violations: {
+    id: string
+    impact: string | null
+    help: string
+    nodes: { target: unknown[]; failureSummary?: string }[]
+  }[]
+}
+
+declare const axe: { run: (context: Element | Document) => Promise<AxeResult> }
+
+/**
+ * Runs axe on the page the person sees; answers its serious and critical violations, described (with axe's reasons
+ * when A11Y_DEBUG=1).
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') })
+  const result = await page.evaluate(() =>
+    axe.run(document.querySelector('.taro_router > .taro_page.taro_page_show:last-child') ?? document),
+  )
+  const reasons = !!process.env.A11Y_DEBUG
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target) + (reasons ? ` ${n.failureSummary}` : '')).join(', ')}`,
+    )
+}
+
 /** A demo employee with a phone of their own (see H5Gateway.person). */
 export interface Person {
   /** The 工号. */
@@ -219,6 +248,20 @@ export function openRound(gateway: H5Gateway, title: string, at = Date.now()): P
       nominateClosesAt: new Date(at + HOUR).toISOString(),
       voteOpensAt: new Date(at + 2 * HOUR).toISOString(),
       voteClosesAt: new Date(at + 3 * HOUR).toISOString(),
+    },
+    gateway.admin,
+  )
+}
+
+/** E0030, nominated in the round by the administrator for 敬业奉献, with a deed long enough to be accepted. */
+export function nominateCandidate(gateway: H5Gateway, roundId: number): Promise<{ id: number }> {
+  return gateway.call(
+    'goodpeople.nominate',
+    {
+      roundId,
+      nomineeEmployeeNo: 'E0030',
+      category: '敬业奉献',
+      deed: '连续三年春节坚守值班岗位，汛期带队转移群众，同事们都说哪里最危险哪里就有他。',
     },
     gateway.admin,
   )
