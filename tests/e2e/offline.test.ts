@@ -1,15 +1,10 @@
 import type { Page } from 'playwright-core'
 import { fromLocal, toLocalDate } from '../../src/domain/time'
+import { DEMO_THEMES } from '../cloud/helpers'
 import { nutButton, saveScreenshot, startH5Gateway, type H5Gateway } from './browser'
 
 jest.setTimeout(60_000)
 
-const THEMES = [
-  '以社会主义核心价值观为根本，加强道德思想建设',
-  '以新时代文明风尚为导向，持续践行新时代文明',
-  '以文明单位创建为抓手，深化精神文明创建活动',
-  '以优秀文化为载体，丰富职工精神文化生活',
-]
 const REGISTERED = '护城河健步走'
 const DAY = 24 * 60 * 60 * 1000
 const BANNER = /^网络不可用，显示的是 \d{1,2}月\d{1,2}日 \d{2}:\d{2} 的缓存内容$/
@@ -56,21 +51,21 @@ describe('the home page on a poor network', () => {
   it('loads the plan once while the network works', async () => {
     await page.goto(gateway.server.url)
     await page.getByRole('button', { name: /E0010/ }).click()
-    for (const title of THEMES) await shown(title, true).waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
     expect(await shown(BANNER).count()).toBe(0)
     await page.goto(`${gateway.server.url}/#/pages/mine/index`)
     await shown('我的报名', true).waitFor()
     // The tabs count the registrations once they have loaded (and been kept).
     await shown(/^即将参加 \d+$/).waitFor()
     await page.goto(`${gateway.server.url}/#/pages/home/index`)
-    await shown(THEMES[0], true).waitFor()
+    await shown(DEMO_THEMES[0], true).waitFor()
   })
 
   it('shows the kept plan with a banner when the gateway cannot be reached', async () => {
     await page.route('**/api/**', (route) => route.abort())
     await page.reload()
     await shown(BANNER).waitFor()
-    for (const title of THEMES) await shown(title, true).waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
     await nutButton(page, '重试').first().waitFor()
     await saveScreenshot(page, 'offline-01-home')
   })
@@ -90,7 +85,7 @@ describe('the home page on a poor network', () => {
     await page.unroute('**/api/**')
     await nutButton(page, '重试').first().click()
     await shown(BANNER).waitFor({ state: 'hidden' })
-    for (const title of THEMES) await shown(title, true).waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
     await saveScreenshot(page, 'offline-03-home-back')
   })
 

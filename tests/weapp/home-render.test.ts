@@ -2,17 +2,10 @@
  * The built home page (dist/weapp/pages/home) rendered by miniprogram-simulate with WeChat's official template
  * compiler, its `wx.cloud.callFunction` answered by the real router on a real SQLite file with the demo data.
  */
-import { createInProcess, type InProcess } from '../cloud/helpers'
+import { createInProcess, DEMO_THEMES, type InProcess } from '../cloud/helpers'
 import { loadWeapp, waitFor, type RenderedPage, type Weapp } from './load-weapp'
 
 const OPENID = 'test-openid'
-
-const THEME_TITLES = [
-  '以社会主义核心价值观为根本，加强道德思想建设',
-  '以新时代文明风尚为导向，持续践行新时代文明',
-  '以文明单位创建为抓手，深化精神文明创建活动',
-  '以优秀文化为载体，丰富职工精神文化生活',
-]
 
 const LOGIN_URL = /^\/packages\/auth\/login\/index(\?|$)/
 
@@ -32,7 +25,7 @@ function weappAs(openid: string): Weapp {
 /** Waits until the home page shows its last theme title. */
 function themesShown(home: RenderedPage): Promise<unknown> {
   return waitFor(
-    () => home.text().includes(THEME_TITLES[3]),
+    () => home.text().includes(DEMO_THEMES[3]),
     () => `the theme titles on the home page; it shows: ${home.text() || '(nothing)'}`,
   )
 }
@@ -60,7 +53,7 @@ describe('home page of the weapp build', () => {
 
     await themesShown(home)
 
-    expect(home.texts().filter((text) => THEME_TITLES.includes(text))).toEqual(THEME_TITLES)
+    expect(home.texts().filter((text) => DEMO_THEMES.includes(text))).toEqual(DEMO_THEMES)
     expect(weapp.cloudCalls.map((call) => call.data.action)).toContain('plan.current')
     expect(weapp.navigations).toEqual([])
   }, 30_000)
@@ -70,8 +63,8 @@ describe('home page of the weapp build', () => {
     const home = (page = weapp.openPage('pages/home/index'))
     await themesShown(home)
 
-    const card = home.find('.theme-card', THEME_TITLES[1])
-    if (!card) throw new Error(`no .theme-card shows ${THEME_TITLES[1]}`)
+    const card = home.find('.theme-card', DEMO_THEMES[1])
+    if (!card) throw new Error(`no .theme-card shows ${DEMO_THEMES[1]}`)
     card.dispatchEvent('tap')
 
     const [navigation] = await waitFor(
