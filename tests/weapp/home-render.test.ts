@@ -2,8 +2,9 @@
  * The built home page (dist/weapp/pages/home) rendered by miniprogram-simulate with WeChat's official template
  * compiler, its `wx.cloud.callFunction` answered by the real router on a real SQLite file with the demo data.
  */
-import { createInProcess, DEMO_THEMES, type InProcess } from '../cloud/helpers'
-import { loadWeapp, waitFor, type RenderedPage, type Weapp } from './load-weapp'
+import { DEMO_THEMES, type InProcess } from '../cloud/helpers'
+import { cloudWithBoundUser, weappAs } from './bound-user'
+import { waitFor, type RenderedPage } from './load-weapp'
 
 const OPENID = 'test-openid'
 
@@ -11,16 +12,6 @@ const LOGIN_URL = /^\/packages\/auth\/login\/index(\?|$)/
 
 let cloud: InProcess
 let page: RenderedPage | null = null
-
-/** The weapp with the cloud function `api` answered by the router, as the WeChat user `openid`. */
-function weappAs(openid: string): Weapp {
-  return loadWeapp({
-    callFunction: async ({ name, data: { action, payload } }) => {
-      if (name !== 'api') throw new Error(`unexpected cloud function ${name}`)
-      return (await cloud.router(action, payload, { openid })).body
-    },
-  })
-}
 
 /** Waits until the home page shows its last theme title. */
 function themesShown(home: RenderedPage): Promise<unknown> {
@@ -31,10 +22,7 @@ function themesShown(home: RenderedPage): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  cloud = await createInProcess()
-  const employee = await cloud.store.getEmployeeByNo('E0100')
-  if (!employee) throw new Error('demo roster has no E0100')
-  await cloud.store.bindOpenid(employee.id, OPENID, new Date().toISOString())
+  cloud = await cloudWithBoundUser(OPENID)
 }, 30_000)
 
 afterEach(() => {
@@ -48,7 +36,7 @@ afterAll(async () => {
 
 describe('home page of the weapp build', () => {
   it('shows the four theme titles of the current plan for a bound WeChat user', async () => {
-    const weapp = weappAs(OPENID)
+    const weapp = weappAs(cloud, OPENID)
     const home = (page = weapp.openPage('pages/home/index'))
 
     await themesShown(home)
@@ -59,7 +47,7 @@ describe('home page of the weapp build', () => {
   }, 30_000)
 
   it('opens the theme page of the theme card that is tapped', async () => {
-    const weapp = weappAs(OPENID)
+    const weapp = weappAs(cloud, OPENID)
     const home = (page = weapp.openPage('pages/home/index'))
     await themesShown(home)
 
@@ -76,7 +64,7 @@ describe('home page of the weapp build', () => {
   }, 30_000)
 
   it('redirects a WeChat user whose openid is bound to no employee to the login page', async () => {
-    const weapp = weappAs('unbound-openid')
+    const weapp = weappAs(cloud, 'unbound-openid')
     page = weapp.openPage('pages/home/index')
 
     const redirect = await waitFor(
