@@ -21,6 +21,7 @@ import Database from 'better-sqlite3'
 import { seedDemoData } from '../src/cloud/demo/seed'
 import { DEMO_DEPARTMENTS } from '../src/cloud/demo/roster'
 import { openSqliteStore } from '../src/cloud/store/sqlite'
+import { activityStartingIn, postJson, registrationRows, seatCounts } from '../tests/cloud/storm'
 
 const ROOT = path.resolve(__dirname, '..')
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
@@ -100,46 +101,6 @@ const server = http.createServer((req, res) => {
 })
 server.listen(0, '127.0.0.1', () => console.log('bare http://127.0.0.1:' + server.address().port))
 `
-
-function request(
-  agent: http.Agent,
-  url: string,
-  pathname: string,
-  body: unknown,
-  token?: string,
-): Promise<{ status: number; json: any }> {
-  const { hostname, port } = new URL(url)
-  const text = JSON.stringify(body)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: hostname,
-        port,
-        method: 'POST',
-        path: pathname,
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(text),
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => {
-          try {
-            resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) })
-          } catch (error) {
-            reject(error)
-          }
-        })
-      },
-    )
-    req.on('error', reject)
-    req.end(text)
-  })
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN
@@ -384,7 +345,7 @@ async function main(): Promise<void> {
   const bareServer = await spawnServer(['-e', BARE_SERVER], { BARE_DB: path.join(tmp, 'bare.db') })
   const setup = new http.Agent({ keepAlive: true, maxSockets: 64 })
   const login = async (no: string) =>
-    (await request(setup, gateway.url, '/api/auth.devLogin', { employeeNo: no })).json.data.token as string
+    (await postJson(setup, gateway.url, '/api/auth.devLogin', { employeeNo: no })).json.data.token as string
   const tokens: string[] = []
   for (let i = 1; i <= STORM_CLIENTS + 200; i++) tokens.push(await login(employeeNo(i)))
   const admin = tokens[0]
@@ -401,25 +362,19 @@ async function main(): Promise<void> {
   for (const clients of LEVELS) {
     report(
       await measure('activity.list', clients, (agent, c) =>
-        request(agent, gateway.url, '/api/activity.list', {}, tokens[100 + (c % 200)]),
+        postJson(agent, gateway.url, '/api/activity.list', {}, tokens[100 + (c % 200)]),
       ),
     )
   }
 
   // (a) registration.create: every request a new row (client c registers for the next activity in its list).
-  const hour = 3600 * 1000
   const activityIds: number[] = []
   for (let i = 0; i < BENCH_ACTIVITIES; i++) {
-    const { json } = await request(
+    const { json } = await postJson(
       setup,
       gateway.url,
       '/api/admin.activity.create',
-      {
-        category: 'lecture',
-        title: `压测讲座 ${i + 1}`,
-        startsAt: new Date(Date.now() + 72 * hour).toISOString(),
-        endsAt: new Date(Date.now() + 74 * hour).toISOString(),
-      },
+      activityStartingIn(72, { category: 'lecture', title: `压测讲座 ${i + 1}` }),
       admin,
     )
     activityIds.push(json.data.id)
@@ -432,7 +387,13 @@ async function main(): Promise<void> {
     report(
       await measure('registration.create', clients, async (agent, c, i) => {
         const activityId = activityIds[(i + 1) % activityIds.length]
-        const response = await request(agent, gateway.url, '/api/registration.create', { activityId }, tokens[base + c])
+        const response = await postJson(
+          agent,
+          gateway.url,
+          '/api/registration.create',
+          { activityId },
+          tokens[base + c],
+        )
         if (response.json.ok && response.json.data.existing === false) fresh++
         return response
       }),
@@ -440,22 +401,16 @@ async function main(): Promise<void> {
   }
   for (const clients of LEVELS) {
     report(
-      await measure('bare insert', clients, (agent, c, i) => request(agent, bareServer.url, '/', { client: c, i })),
+      await measure('bare insert', clients, (agent, c, i) => postJson(agent, bareServer.url, '/', { client: c, i })),
     )
   }
 
   // (b) the storm: 1,000 clients at once on 50 seats.
-  const { json: stormActivity } = await request(
+  const { json: stormActivity } = await postJson(
     setup,
     gateway.url,
     '/api/admin.activity.create',
-    {
-      category: 'sports',
-      title: '压测：千人抢五十席',
-      startsAt: new Date(Date.now() + 96 * hour).toISOString(),
-      endsAt: new Date(Date.now() + 98 * hour).toISOString(),
-      capacity: STORM_SEATS,
-    },
+    activityStartingIn(96, { category: 'sports', title: '压测：千人抢五十席', capacity: STORM_SEATS }),
     admin,
   )
   const stormAgent = new http.Agent({ keepAlive: true, maxSockets: STORM_CLIENTS })
@@ -464,7 +419,7 @@ async function main(): Promise<void> {
     tokens
       .slice(200, 200 + STORM_CLIENTS)
       .map((token) =>
-        request(
+        postJson(
           stormAgent,
           gateway.url,
           '/api/registration.create',
@@ -476,14 +431,8 @@ async function main(): Promise<void> {
   const stormMs = performance.now() - stormStarted
   stormAgent.destroy()
   const db = new Database(path.join(dataDir, 'wenming.db'), { readonly: true })
-  const counts = db
-    .prepare(
-      "SELECT status, count(*) AS n FROM registrations WHERE activity_id = ? AND status <> 'cancelled' GROUP BY status",
-    )
-    .all(stormActivity.data.id) as { status: string; n: number }[]
+  const { confirmed, waitlisted } = seatCounts(registrationRows(db, stormActivity.data.id))
   db.close()
-  const confirmed = counts.find((c) => c.status === 'confirmed')?.n ?? 0
-  const waitlisted = counts.find((c) => c.status === 'waitlisted')?.n ?? 0
   const stormResult = {
     clients: STORM_CLIENTS,
     seats: STORM_SEATS,

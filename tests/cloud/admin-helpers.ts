@@ -47,6 +47,17 @@ export async function createActivity(
   return activity.id as number
 }
 
+/** A lecture (讲座<hours>) by the administrator, starting `startsInHours` after FIXED_NOW for two hours. */
+export async function lectureIn(app: InProcess, startsInHours: number, capacity = 1): Promise<number> {
+  return createActivity(app, await app.as('E0001'), {
+    category: 'lecture',
+    title: `讲座${startsInHours}`,
+    startsAt: hoursAfter(FIXED_NOW, startsInHours),
+    endsAt: hoursAfter(FIXED_NOW, startsInHours + 2),
+    capacity,
+  })
+}
+
 /** Registers each 工号 in turn for the activity; returns their registration results. */
 export async function registerAll(
   app: InProcess,

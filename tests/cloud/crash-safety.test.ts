@@ -9,6 +9,7 @@ import http from 'node:http'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { makeTempDir, TEST_SECRET } from './helpers'
+import { activityStartingIn, postJson, registrationRows, seatCounts } from './storm'
 
 jest.setTimeout(60_000)
 
@@ -62,37 +63,9 @@ const TOKEN_SECRET = TEST_SECRET
 // One socket per client: the storm really is concurrent.
 const agent = new http.Agent({ keepAlive: true, maxSockets: EMPLOYEES + 10 })
 
-/** POST /api/<action>; rejects when the connection dies before an answer (that request was not acknowledged). */
-function post(url: string, action: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
-  const { hostname, port } = new URL(url)
-  const text = JSON.stringify(body)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: hostname,
-        port,
-        method: 'POST',
-        path: `/api/${action}`,
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(text),
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }),
-        )
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(text)
-  })
-}
+/** POST /api/<action> over the storm's agent; rejects when the connection dies before an answer. */
+const post = (url: string, action: string, body: unknown, token?: string) =>
+  postJson(agent, url, `/api/${action}`, body, token)
 
 const employeeNo = (i: number) => `E${String(i).padStart(4, '0')}`
 
@@ -115,17 +88,10 @@ describe('a registration storm interrupted by SIGKILL', () => {
     running = await startGateway()
     const first = running
     const admin = (await post(first.url, 'auth.devLogin', { employeeNo: 'E0001' })).json.data.token as string
-    const hour = 3600 * 1000
     const created = await post(
       first.url,
       'admin.activity.create',
-      {
-        category: 'sports',
-        title: '断电演练',
-        startsAt: new Date(Date.now() + 48 * hour).toISOString(),
-        endsAt: new Date(Date.now() + 50 * hour).toISOString(),
-        capacity: SEATS,
-      },
+      activityStartingIn(48, { category: 'sports', title: '断电演练', capacity: SEATS }),
       admin,
     )
     expect(created.status).toBe(200)
@@ -161,12 +127,7 @@ describe('a registration storm interrupted by SIGKILL', () => {
     const db = new Database(path.join(temp.dir, 'data', 'wenming.db'), { readonly: true })
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      const rows = db
-        .prepare(
-          `SELECT r.id, r.status, e.employee_no AS employeeNo FROM registrations r
-           JOIN employees e ON e.id = r.employee_id WHERE r.activity_id = ?`,
-        )
-        .all(activityId) as { id: number; status: string; employeeNo: string }[]
+      const rows = registrationRows(db, activityId)
       const byId = new Map(rows.map((row) => [row.id, row]))
       const missing = acked.filter((a) => {
         const row = byId.get(a.id)
@@ -174,9 +135,7 @@ describe('a registration storm interrupted by SIGKILL', () => {
       })
       expect(missing).toEqual([])
 
-      const live = rows.filter((row) => row.status !== 'cancelled')
-      const confirmed = live.filter((row) => row.status === 'confirmed').length
-      const waitlisted = live.filter((row) => row.status === 'waitlisted').length
+      const { live, confirmed, waitlisted } = seatCounts(rows)
       expect(confirmed).toBeLessThanOrEqual(SEATS)
       expect(confirmed + waitlisted).toBe(live.length)
       expect(new Set(live.map((row) => row.employeeNo)).size).toBe(live.length)

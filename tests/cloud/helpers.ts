@@ -12,6 +12,14 @@ import type { Store } from '../../src/cloud/store/types'
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123'
 export const FIXED_NOW = new Date('2026-03-01T02:00:00.000Z')
 
+/** The four theme titles of the current plan in the demo data (src/cloud/demo/plan-2023.txt), in order. */
+export const DEMO_THEMES = [
+  '以社会主义核心价值观为根本，加强道德思想建设',
+  '以新时代文明风尚为导向，持续践行新时代文明',
+  '以文明单位创建为抓手，深化精神文明创建活动',
+  '以优秀文化为载体，丰富职工精神文化生活',
+]
+
 /** A fresh directory under the OS temp dir, removed by `cleanup`. */
 export function makeTempDir(): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wm-test-'))

@@ -13,10 +13,10 @@ import {
   type SubscribeMessageArgs,
 } from '../../src/cloud/wx-notify'
 import { formatFullDateTime } from '../../src/domain/time'
+import { lectureIn } from './admin-helpers'
 import { createInProcess, FIXED_NOW, TEST_SECRET, type InProcess } from './helpers'
 
 const HOUR = 3600 * 1000
-const later = (hours: number) => new Date(FIXED_NOW.getTime() + hours * HOUR).toISOString()
 
 let app: InProcess
 
@@ -37,26 +37,11 @@ function routerWith(notifier: Notifier, logError?: (error: unknown) => void): Ro
   })
 }
 
-async function activity(startsInHours: number, capacity = 1): Promise<number> {
-  const result = await app.call(
-    'admin.activity.create',
-    {
-      category: 'lecture',
-      title: `讲座${startsInHours}`,
-      startsAt: later(startsInHours),
-      endsAt: later(startsInHours + 2),
-      capacity,
-    },
-    await app.as('E0001'),
-  )
-  return (result.body as any).data.id
-}
-
 const idOf = async (no: string) => (await app.as(no)).employeeId!
 
 describe('notices from actions', () => {
   it('hands the promotion to the notifier after the commit, when the promoted registration is visible', async () => {
-    const id = await activity(72)
+    const id = await lectureIn(app, 72)
     await app.call('registration.create', { activityId: id }, await app.as('E0011'))
     await app.call('registration.create', { activityId: id }, await app.as('E0012'))
     const seen: { notices: Notice[]; status: string | undefined }[] = []
@@ -78,7 +63,7 @@ describe('notices from actions', () => {
   })
 
   it('tells everyone still registered for a cancelled activity, confirmed or waiting, and passes the reason on', async () => {
-    const id = await activity(72)
+    const id = await lectureIn(app, 72)
     for (const no of ['E0011', 'E0012', 'E0013']) {
       await app.call('registration.create', { activityId: id }, await app.as(no))
     }
@@ -96,7 +81,7 @@ describe('notices from actions', () => {
   })
 
   it('sends nothing for a refused write', async () => {
-    const id = await activity(72)
+    const id = await lectureIn(app, 72)
     const sent: Notice[] = []
     const router = routerWith({ send: async (notices) => void sent.push(...notices) })
     const result = await router('registration.cancel', { activityId: id }, await app.as('E0011'))
@@ -105,7 +90,7 @@ describe('notices from actions', () => {
   })
 
   it('answers ok and keeps the write when the notifier fails, and logs the failure', async () => {
-    const id = await activity(72)
+    const id = await lectureIn(app, 72)
     await app.call('registration.create', { activityId: id }, await app.as('E0011'))
     await app.call('registration.create', { activityId: id }, await app.as('E0012'))
     const logged: unknown[] = []
@@ -124,7 +109,7 @@ describe('notices from actions', () => {
   })
 
   it('reminds through the notifier once per person, confirmed registrants only', async () => {
-    const id = await activity(20)
+    const id = await lectureIn(app, 20)
     await app.call('registration.create', { activityId: id }, await app.as('E0011'))
     await app.call('registration.create', { activityId: id }, await app.as('E0012'))
     const sent: Notice[] = []

@@ -1,9 +1,9 @@
 import { deliverDueReminders } from '../../src/cloud/reminders'
+import { lectureIn } from './admin-helpers'
 import { createInProcess, FIXED_NOW, type InProcess } from './helpers'
 
 let app: InProcess
 const HOUR = 3600 * 1000
-const later = (hours: number) => new Date(FIXED_NOW.getTime() + hours * HOUR).toISOString()
 
 beforeEach(async () => {
   app = await createInProcess()
@@ -11,28 +11,12 @@ beforeEach(async () => {
 
 afterEach(() => app.close())
 
-async function activityWith(startsInHours: number): Promise<number> {
-  const admin = await app.as('E0001')
-  const result = await app.call(
-    'admin.activity.create',
-    {
-      category: 'lecture',
-      title: `讲座${startsInHours}`,
-      startsAt: later(startsInHours),
-      endsAt: later(startsInHours + 2),
-      capacity: 1,
-    },
-    admin,
-  )
-  return (result.body as any).data.id
-}
-
 const inbox = async (no: string) => ((await app.call('inbox.list', {}, await app.as(no))).body as any).data
 
 describe('day-before reminders', () => {
   it('reminds confirmed registrants of an activity starting within a day, and nobody else', async () => {
-    const soon = await activityWith(20)
-    const later3 = await activityWith(72)
+    const soon = await lectureIn(app, 20)
+    const later3 = await lectureIn(app, 72)
     await app.call('registration.create', { activityId: soon }, await app.as('E0011'))
     await app.call('registration.create', { activityId: soon }, await app.as('E0012'))
     await app.call('registration.create', { activityId: later3 }, await app.as('E0013'))
@@ -43,7 +27,7 @@ describe('day-before reminders', () => {
   })
 
   it('reminds each person once however often it runs', async () => {
-    const soon = await activityWith(5)
+    const soon = await lectureIn(app, 5)
     await app.call('registration.create', { activityId: soon }, await app.as('E0011'))
     await deliverDueReminders(app.store, FIXED_NOW)
     await deliverDueReminders(app.store, new Date(FIXED_NOW.getTime() + HOUR))

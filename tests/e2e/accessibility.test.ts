@@ -1,24 +1,18 @@
 import type { Page } from 'playwright-core'
 import type { ActivityPage } from '../../src/domain/activity'
 import type { PlanView } from '../../src/domain/plan'
-import { launchPhone, startH5Gateway, type H5Gateway, saveScreenshot, watchProblems } from './browser'
+import {
+  nominateCandidate,
+  openRound,
+  saveScreenshot,
+  seriousViolations,
+  startH5Gateway,
+  type H5Gateway,
+} from './browser'
 
 jest.setTimeout(240_000)
 
 const ADMIN = 'E0001'
-const NOMINEE = 'E0030'
-const HOUR = 60 * 60 * 1000
-
-interface AxeResult {
-  violations: {
-    id: string
-    impact: string | null
-    help: string
-    nodes: { target: unknown[]; failureSummary?: string }[]
-  }[]
-}
-
-declare const axe: { run: (context: Element | Document) => Promise<AxeResult> }
 
 /** Every page of the app, read from src/app.config.ts so that new pages are covered too. */
 function allRoutes(): string[] {
@@ -35,12 +29,10 @@ function allRoutes(): string[] {
 }
 
 let gateway: H5Gateway
-let phone: Awaited<ReturnType<typeof launchPhone>>
 let page: Page
 let problems: string[]
 const queries: Record<string, string> = {}
 
-/** Calls an action on the gateway's router as `principal` and returns its data. */
 beforeAll(async () => {
   gateway = await startH5Gateway()
   const { call, admin: principal } = gateway
@@ -49,28 +41,8 @@ beforeAll(async () => {
   const section = plan.sections[0]
   const activities = await call<ActivityPage>('activity.list', {}, principal)
   const activityId = activities.items[0].id
-  const at = Date.now()
-  const round = await call<{ id: number }>(
-    'admin.goodpeople.round.create',
-    {
-      title: '无障碍检查轮次',
-      nominateOpensAt: new Date(at - HOUR).toISOString(),
-      nominateClosesAt: new Date(at + HOUR).toISOString(),
-      voteOpensAt: new Date(at + 2 * HOUR).toISOString(),
-      voteClosesAt: new Date(at + 3 * HOUR).toISOString(),
-    },
-    principal,
-  )
-  const candidate = await call<{ id: number }>(
-    'goodpeople.nominate',
-    {
-      roundId: round.id,
-      nomineeEmployeeNo: NOMINEE,
-      category: '敬业奉献',
-      deed: '连续三年春节坚守值班岗位，汛期带队转移群众，同事们都说哪里最危险哪里就有他。',
-    },
-    principal,
-  )
+  const round = await openRound(gateway, '无障碍检查轮次')
+  const candidate = await nominateCandidate(gateway, round.id)
 
   Object.assign(queries, {
     '/pages/theme/index': `planId=${plan.id}&section=${section.number}`,
@@ -87,14 +59,10 @@ beforeAll(async () => {
     '/packages/admin/checkin-desk/index': `id=${activityId}`,
   })
 
-  phone = await launchPhone()
-  page = await phone.context.newPage()
-  page.setDefaultTimeout(20_000)
-  problems = watchProblems(page)
+  ;({ page, problems } = await gateway.person(ADMIN, { timeout: 20_000 }))
 }, 60_000)
 
 afterAll(async () => {
-  await phone?.close()
   await gateway?.close()
 })
 
@@ -110,34 +78,16 @@ async function waitForContent(): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
 }
 
-/** Runs axe on the page the user sees; answers the serious and critical violations, described (A11Y_DEBUG=1: with axe's reasons). */
-async function seriousViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') })
-  const result = await page.evaluate(() =>
-    axe.run(document.querySelector('.taro_router > .taro_page.taro_page_show:last-child') ?? document),
-  )
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target) + (process.env.A11Y_DEBUG ? ` ${n.failureSummary}` : '')).join(', ')}`,
-    )
-}
-
 describe('accessibility of every page, in a phone browser', () => {
   it('logs in on the demo login page as the administrator', async () => {
-    await page.goto(gateway.server.url)
-    await page.getByText('演示模式').filter({ visible: true }).waitFor()
-    await page.getByRole('button', { name: new RegExp(ADMIN) }).click()
-    await page.getByText('工作主题').filter({ visible: true }).first().waitFor()
+    await gateway.logIn(page, ADMIN, 'tap')
   })
 
   it.each(allRoutes())('%s has no serious or critical axe violations', async (route) => {
     const query = queries[route]
-    await page.goto('about:blank')
-    await page.goto(`${gateway.server.url}/#${route}${query ? `?${query}` : ''}`)
+    await gateway.visit(page, `${route}${query ? `?${query}` : ''}`)
     await waitForContent()
-    const violations = await seriousViolations()
+    const violations = await seriousViolations(page)
     if (violations.length) {
       await saveScreenshot(page, `a11y${route.replace(/\//g, '-')}`)
       console.log(`${route}\n  ${violations.join('\n  ')}`)

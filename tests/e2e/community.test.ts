@@ -1,10 +1,5 @@
-import type { Page } from 'playwright-core'
-import type { Principal } from '../../src/cloud/context'
-import { readConfig } from '../../src/cloud/config'
-import { startServer, type RunningServer } from '../../src/cloud/server'
 import type { CheckinCode } from '../../src/domain/activity'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, nutButton, saveScreenshot, shownOn, watchProblems } from './browser'
+import { nutButton, saveScreenshot, shownOn, startH5Gateway, type H5Gateway, type Person } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -16,50 +11,14 @@ const NOTE_BODY = [
 ].join('\n')
 const REJECT_REASON = '请结合本职工作再多谈一些体会'
 
-type Phone = Awaited<ReturnType<typeof launchPhone>>
-
-interface Person {
-  no: string
-  phone: Phone
-  page: Page
-  problems: string[]
-}
-
-let server: RunningServer
-let cleanup: () => void
-let adminPrincipal: Principal
+let gateway: H5Gateway
 let employee: Person
 let admin: Person
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.url}/#${path}`)
-}
-
-async function logIn(page: Page, employeeNo: string): Promise<void> {
-  await page.goto(server.url)
-  await shownOn(page, '演示模式').waitFor()
-  await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await nutButton(page, '登录').click()
-  await shownOn(page, '工作主题').waitFor()
-}
-
-async function personFor(employeeNo: string): Promise<Person> {
-  const phone = await launchPhone()
-  const page = await phone.context.newPage()
-  page.setDefaultTimeout(15_000)
-  return { no: employeeNo, phone, page, problems: watchProblems(page) }
-}
-
-async function call<T>(action: string, payload: unknown, principal: Principal): Promise<T> {
-  const answer = await server.router(action, payload, principal)
-  if (answer.status !== 200) throw new Error(`${action}: ${JSON.stringify(answer.body)}`)
-  return (answer.body as { ok: true; data: T }).data
-}
 
 /** A volunteer activity that is on now, with these employees registered and checked in. */
 async function serve(title: string, hours: number, employeeNos: string[]): Promise<void> {
   const now = Date.now()
+  const { call, admin: adminPrincipal } = gateway
   const { id } = await call<{ id: number }>(
     'admin.activity.create',
     {
@@ -76,36 +35,28 @@ async function serve(title: string, hours: number, employeeNos: string[]): Promi
   )
   const { code } = await call<CheckinCode>('admin.activity.checkinCode', { id }, adminPrincipal)
   for (const no of employeeNos) {
-    const person = await server.store.getEmployeeByNo(no)
-    if (!person) throw new Error(`demo roster has no ${no}`)
-    await call('registration.create', { activityId: id }, { employeeId: person.id })
-    await call('checkin.create', { activityId: id, code }, { employeeId: person.id })
+    const person = await gateway.as(no)
+    await call('registration.create', { activityId: id }, person)
+    await call('checkin.create', { activityId: id, code }, person)
   }
 }
 
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
-  const adminRecord = await server.store.getEmployeeByNo('E0001')
-  if (!adminRecord) throw new Error('demo roster has no E0001')
-  adminPrincipal = { employeeId: adminRecord.id }
+  gateway = await startH5Gateway()
   await serve('社区文明劝导志愿服务', 2.5, ['E0020', 'E0021', 'E0022', 'E0035', 'E0048', 'E0061'])
   await serve('应急知识进校园', 3, ['E0020', 'E0035', 'E0074'])
-  ;[employee, admin] = await Promise.all([personFor('E0020'), personFor('E0001')])
-  await Promise.all([logIn(employee.page, employee.no), logIn(admin.page, admin.no)])
+  ;[employee, admin] = await Promise.all([gateway.person('E0020'), gateway.person('E0001')])
+  await Promise.all([gateway.logIn(employee.page, employee.no), gateway.logIn(admin.page, admin.no)])
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all([employee?.phone.close(), admin?.phone.close()])
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 describe('书香阅读, in a phone browser', () => {
   it('ranks the recommended books and lets an employee second one', async () => {
     const { page } = employee
-    await visit(page, '/packages/reading/index/index')
+    await gateway.visit(page, '/packages/reading/index/index')
     await shownOn(page, '《平凡的世界》', true).waitFor()
     await shownOn(page, '5 人推荐', true).waitFor()
     await page.getByLabel('我也推荐《红星照耀中国》').filter({ visible: true }).click()
@@ -159,7 +110,7 @@ describe('书香阅读, in a phone browser', () => {
 
   it('lets the administrator send the note back with a reason', async () => {
     const { page } = admin
-    await visit(page, '/packages/reading/review/index')
+    await gateway.visit(page, '/packages/reading/review/index')
     await shownOn(page, NOTE_TITLE, true).waitFor()
     await nutButton(page, '不通过').click()
     await page.locator('textarea[placeholder^="例如：事迹内容不够具体"]').filter({ visible: true }).fill(REJECT_REASON)
@@ -170,7 +121,7 @@ describe('书香阅读, in a phone browser', () => {
 
   it('tells the writer why the note was not published', async () => {
     const { page } = employee
-    await visit(page, '/packages/reading/index/index?tab=notes&view=mine')
+    await gateway.visit(page, '/packages/reading/index/index?tab=notes&view=mine')
     await shownOn(page, NOTE_TITLE, true).waitFor()
     await shownOn(page, '未通过', true).waitFor()
     await shownOn(page, `未通过原因：${REJECT_REASON}`, true).waitFor()
@@ -180,7 +131,7 @@ describe('书香阅读, in a phone browser', () => {
 describe('志愿服务, in a phone browser', () => {
   it('shows an employee their hours of the year, the departments and the top volunteers', async () => {
     const { page } = employee
-    await visit(page, '/packages/volunteer/index/index')
+    await gateway.visit(page, '/packages/volunteer/index/index')
     await shownOn(page, '5.5', true).waitFor()
     await shownOn(page, '社区文明劝导志愿服务', true).waitFor()
     await shownOn(page, '各部门服务时长', true).waitFor()
@@ -191,7 +142,7 @@ describe('志愿服务, in a phone browser', () => {
 
   it('gives administrators the 优秀志愿者 candidates by minimum hours', async () => {
     const { page } = admin
-    await visit(page, '/packages/volunteer/index/index')
+    await gateway.visit(page, '/packages/volunteer/index/index')
     await shownOn(page, '优秀志愿者候选', true).scrollIntoViewIfNeeded()
     await page.getByRole('radio', { name: '≥ 4 小时' }).filter({ visible: true }).click()
     await shownOn(page, '2 人', true).waitFor()
@@ -202,7 +153,7 @@ describe('志愿服务, in a phone browser', () => {
 describe('节日与纪念日, in a phone browser', () => {
   it('counts down to the next festival and lists the year in date order with weekdays', async () => {
     const { page } = employee
-    await visit(page, '/packages/calendar/index/index')
+    await gateway.visit(page, '/packages/calendar/index/index')
     await shownOn(page, /^还有 \d+ 天$/)
       .first()
       .waitFor()

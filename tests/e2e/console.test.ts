@@ -2,10 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { readConfig } from '../../src/cloud/config'
-import { startServer, type RunningServer } from '../../src/cloud/server'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, nutButton, saveScreenshot, settle, watchProblems } from './browser'
+import { nutButton, saveScreenshot, settle, startH5Gateway, type H5Gateway, type Person } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -19,18 +16,7 @@ const PLAN_TEXT = fs.readFileSync(path.resolve(__dirname, '../../src/cloud/demo/
 // The seed holds two documents; the first, with its noise, is enough to preview.
 const FIRST_PLAN = PLAN_TEXT.slice(0, PLAN_TEXT.indexOf('2023年度精神文明建设工作要点【'))
 
-type Phone = Awaited<ReturnType<typeof launchPhone>>
-
-interface Person {
-  no: string
-  name: string
-  phone: Phone
-  page: Page
-  problems: string[]
-}
-
-let server: RunningServer
-let cleanup: () => void
+let gateway: H5Gateway
 let activityId: number
 const people = {} as Record<'organizer' | 'employee' | 'admin', Person>
 
@@ -59,47 +45,27 @@ async function scrollToTop(page: Page): Promise<void> {
   })
 }
 
-/** Opens `route` afresh, as from a link: a full load shows that page alone. */
-async function visit(page: Page, route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.url}/#${route}`)
-}
-
-/** Logs in through the demo login page by typing the 工号. */
-async function logIn(page: Page, employeeNo: string): Promise<void> {
-  await page.goto(server.url)
-  await shown(page, '演示模式').waitFor()
-  await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await nutButton(page, '登录').click()
-  await shown(page, '工作主题').waitFor()
-}
-
+/** A phone for the employee, logged in, as `people[key]`. */
 async function personFor(key: keyof typeof people, employeeNo: string): Promise<void> {
-  const employee = await server.store.getEmployeeByNo(employeeNo)
-  if (!employee) throw new Error(`demo roster has no ${employeeNo}`)
-  const phone = await launchPhone()
-  const page = await phone.context.newPage()
-  people[key] = { no: employeeNo, name: employee.name, phone, page, problems: watchProblems(page) }
-  await logIn(page, employeeNo)
+  // 30 s, Playwright's default, which this suite has always waited with.
+  const person = await gateway.person(employeeNo, { timeout: 30_000 })
+  people[key] = person
+  await gateway.logIn(person.page, employeeNo)
 }
 
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
+  gateway = await startH5Gateway()
   await Promise.all([personFor('organizer', ORGANIZER), personFor('employee', EMPLOYEE), personFor('admin', ADMIN)])
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all(Object.values(people).map((person) => person.phone.close()))
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 describe('the organizer console, in phone browsers', () => {
   it('shows an organizer their department’s activities and only the tools they may use', async () => {
     const { page } = people.organizer
-    await visit(page, '/packages/admin/index/index')
+    await gateway.visit(page, '/packages/admin/index/index')
     await shown(page, '机关党委主办的活动', true).waitFor()
     await tap(page, 'link', /^参与情况/).waitFor()
     expect(await tap(page, 'link', /^职工名册/).count()).toBe(0)
@@ -151,7 +117,7 @@ describe('the organizer console, in phone browsers', () => {
 
   it('lets an employee register for the new activity on its page', async () => {
     const { page } = people.employee
-    await visit(page, `/pages/activity/index?id=${activityId}`)
+    await gateway.visit(page, `/pages/activity/index?id=${activityId}`)
     await shown(page, TITLE, true).waitFor()
     await nutButton(page, '提交报名').click()
     await shown(page, '报名成功', true).waitFor()
@@ -214,7 +180,7 @@ describe('the organizer console, in phone browsers', () => {
 
   it('shows the organizer their department’s participation for this year', async () => {
     const { page } = people.organizer
-    await visit(page, '/packages/admin/participation/index')
+    await gateway.visit(page, '/packages/admin/participation/index')
     await shown(page, `${new Date().getFullYear()} 年度`, true).waitFor()
     await shown(page, /^参与率 · \d+ \/ \d+ 人$/).waitFor()
     await shown(page, /仅统计机关党委/).waitFor()
@@ -224,7 +190,7 @@ describe('the organizer console, in phone browsers', () => {
 
   it('cancels the activity only with a reason, after confirming', async () => {
     const { page } = people.organizer
-    await visit(page, `/packages/admin/activity-edit/index?id=${activityId}`)
+    await gateway.visit(page, `/packages/admin/activity-edit/index?id=${activityId}`)
     await nutButton(page, '取消这项活动').click()
     await shown(page, /确定取消“道德讲堂·身边好人故事会”吗/).waitFor()
     await nutButton(page, '确定取消活动').click()
@@ -238,7 +204,7 @@ describe('the organizer console, in phone browsers', () => {
 
   it('tells the registered employee in 消息, unread until they open it', async () => {
     const { page } = people.employee
-    await visit(page, '/packages/inbox/index/index')
+    await gateway.visit(page, '/packages/inbox/index/index')
     await tap(page, 'button', '未读 活动已取消').waitFor()
     await shown(page, '1 条未读', true).waitFor()
     await shown(page, new RegExp(REASON)).waitFor()
@@ -254,7 +220,7 @@ describe('the organizer console, in phone browsers', () => {
 
   it('shows an administrator every tool of the console', async () => {
     const { page } = people.admin
-    await visit(page, '/packages/admin/index/index')
+    await gateway.visit(page, '/packages/admin/index/index')
     await shown(page, '全部部门的活动', true).waitFor()
     for (const tool of ['参与情况', '职工名册', '工作要点', '操作日志'])
       await tap(page, 'link', new RegExp(`^${tool}`)).waitFor()
@@ -294,16 +260,16 @@ describe('the organizer console, in phone browsers', () => {
     await shown(page, '缺少姓名', true).waitFor()
     await shown(page, '手机号“12345”格式不正确', true).waitFor()
     await saveScreenshot(page, 'adm-12-roster-import')
-    expect(await server.store.getEmployeeByNo('E0201')).toBeNull()
+    expect(await gateway.server.store.getEmployeeByNo('E0201')).toBeNull()
     await nutButton(page, '导入有效的 2 行').click()
     await shown(page, '已导入 2 行：新增 1 人，更新 1 人。', true).waitFor()
-    expect((await server.store.getEmployeeByNo('E0201'))?.name).toBe('欧阳明')
-    expect(await server.store.getEmployeeByNo('E0203')).toBeNull()
+    expect((await gateway.server.store.getEmployeeByNo('E0201'))?.name).toBe('欧阳明')
+    expect(await gateway.server.store.getEmployeeByNo('E0203')).toBeNull()
   })
 
   it('previews a pasted plan as theme cards with the noise listed, saves it as a draft and publishes it', async () => {
     const { page } = people.admin
-    await visit(page, '/packages/admin/plans/index')
+    await gateway.visit(page, '/packages/admin/plans/index')
     await shown(page, '全部工作要点', true).waitFor()
     await field(page, '在此粘贴工作要点全文').fill(FIRST_PLAN)
     await nutButton(page, '预览').click()
@@ -324,7 +290,7 @@ describe('the organizer console, in phone browsers', () => {
 
   it('lists who did what in the audit log, with before and after', async () => {
     const { page } = people.admin
-    await visit(page, '/packages/admin/audit/index')
+    await gateway.visit(page, '/packages/admin/audit/index')
     for (const action of ['新建活动', '代为签到', '取消活动', '导入名册', '发布工作要点']) {
       await shown(page, action, true).first().waitFor()
     }

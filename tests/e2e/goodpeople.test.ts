@@ -1,10 +1,4 @@
-import type { Page } from 'playwright-core'
-import type { Principal } from '../../src/cloud/context'
-import { readConfig } from '../../src/cloud/config'
-import { startServer, type RunningServer } from '../../src/cloud/server'
-import type { Round } from '../../src/domain/goodpeople'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, nutButton, saveScreenshot, shownOn, watchProblems } from './browser'
+import { nutButton, openRound, saveScreenshot, shownOn, startH5Gateway, type H5Gateway, type Person } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -17,17 +11,7 @@ const DEED = [
 ].join('\n')
 const COMMENT = '和他一起值过班，确实是哪里最累就在哪里。'
 
-type Phone = Awaited<ReturnType<typeof launchPhone>>
-
-interface Person {
-  no: string
-  phone: Phone
-  page: Page
-  problems: string[]
-}
-
-let server: RunningServer
-let cleanup: () => void
+let gateway: H5Gateway
 let roundId: number
 let nomineeName: string
 let employee: Person
@@ -35,66 +19,23 @@ let admin: Person
 // The gateway's clock: the steps of a round take days, the test moves time on instead of waiting.
 let now = new Date()
 
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.url}/#${path}`)
-}
-
-/** Logs in through the demo login page by typing the 工号. */
-async function logIn(page: Page, employeeNo: string): Promise<void> {
-  await page.goto(server.url)
-  await shownOn(page, '演示模式').waitFor()
-  await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await nutButton(page, '登录').click()
-  await shownOn(page, '工作主题').waitFor()
-}
-
-async function personFor(employeeNo: string): Promise<Person> {
-  const phone = await launchPhone()
-  const page = await phone.context.newPage()
-  page.setDefaultTimeout(15_000)
-  return { no: employeeNo, phone, page, problems: watchProblems(page) }
-}
-
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }), () => now)
-  const adminRecord = await server.store.getEmployeeByNo('E0001')
-  const nominee = await server.store.getEmployeeByNo(NOMINEE_NO)
-  if (!adminRecord || !nominee) throw new Error('demo roster is missing E0001 or the nominee')
-  nomineeName = nominee.name
-  const principal: Principal = { employeeId: adminRecord.id }
-
+  gateway = await startH5Gateway({ clock: () => now })
+  nomineeName = (await gateway.employee(NOMINEE_NO)).name
   // Nominations open now; after an hour of review, voting runs for an hour.
-  const at = now.getTime()
-  const created = await server.router(
-    'admin.goodpeople.round.create',
-    {
-      title: ROUND_TITLE,
-      nominateOpensAt: new Date(at - HOUR).toISOString(),
-      nominateClosesAt: new Date(at + HOUR).toISOString(),
-      voteOpensAt: new Date(at + 2 * HOUR).toISOString(),
-      voteClosesAt: new Date(at + 3 * HOUR).toISOString(),
-    },
-    principal,
-  )
-  expect(created.status).toBe(200)
-  roundId = (created.body as { ok: true; data: Round }).data.id
-  ;[employee, admin] = await Promise.all([personFor('E0020'), personFor('E0001')])
+  roundId = (await openRound(gateway, ROUND_TITLE, now.getTime())).id
+  ;[employee, admin] = await Promise.all([gateway.person('E0020'), gateway.person('E0001')])
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all([employee?.phone.close(), admin?.phone.close()])
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 describe('身边好人: nominate, approve, vote and publish, in phone browsers', () => {
   it('shows the open round as 推荐中 with no candidates yet', async () => {
     const { page } = employee
-    await logIn(page, employee.no)
-    await visit(page, '/packages/goodpeople/index/index')
+    await gateway.logIn(page, employee.no)
+    await gateway.visit(page, '/packages/goodpeople/index/index')
     await shownOn(page, ROUND_TITLE, true).first().waitFor()
     await shownOn(page, '还没有人被推荐', true).waitFor()
     expect(await shownOn(page, '推荐中', true).count()).toBeGreaterThan(0)
@@ -130,8 +71,8 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
 
   it('lets the administrator approve the nomination on the review page', async () => {
     const { page } = admin
-    await logIn(page, admin.no)
-    await visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
+    await gateway.logIn(page, admin.no)
+    await gateway.visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
     await shownOn(page, nomineeName, true).waitFor()
     await shownOn(page, /今年七月汛期/).waitFor()
     await saveScreenshot(page, 'gp-04-review')
@@ -144,7 +85,7 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
   it('lets the employee vote once voting opens, and counts down the votes left today', async () => {
     now = new Date(now.getTime() + 2.5 * HOUR)
     const { page } = employee
-    await visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
+    await gateway.visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
     await shownOn(page, '投票中', true).first().waitFor()
     await shownOn(page, '今日还可投 3 票', true).waitFor()
     await shownOn(page, '票数投票结束后公布', true).waitFor()
@@ -157,7 +98,7 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
   it('lets the administrator publish the results after voting ends', async () => {
     now = new Date(now.getTime() + HOUR)
     const { page } = admin
-    await visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
+    await gateway.visit(page, `/packages/goodpeople/review/index?roundId=${roundId}`)
     await shownOn(page, '计票中', true).first().waitFor()
     await nutButton(page, '公布结果').click()
     await shownOn(page, /确定公布吗/).waitFor()
@@ -169,7 +110,7 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
 
   it('shows the employee the published list with the nominee’s votes', async () => {
     const { page } = employee
-    await visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
+    await gateway.visit(page, `/packages/goodpeople/index/index?roundId=${roundId}`)
     await shownOn(page, '结果已公布', true).first().waitFor()
     await nutButton(page, '查看评选结果').click()
     await shownOn(page, /公布 · 共/).waitFor()
@@ -181,7 +122,7 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
 
   it('lets the administrator open the next round with its windows', async () => {
     const { page } = admin
-    await visit(page, '/packages/goodpeople/review/index')
+    await gateway.visit(page, '/packages/goodpeople/review/index')
     await nutButton(page, '发起新一轮评选').click()
     const title = page.locator('input[aria-label="评选名称"], [aria-label="评选名称"] input').filter({ visible: true })
     await title.first().fill('下一季度“身边好人”推荐评选')
@@ -194,7 +135,7 @@ describe('身边好人: nominate, approve, vote and publish, in phone browsers',
 
   it('shows administrators every candidate’s votes and the way to the review page', async () => {
     const { page } = admin
-    await visit(page, '/packages/goodpeople/index/index')
+    await gateway.visit(page, '/packages/goodpeople/index/index')
     await page
       .getByRole('radio', { name: /2\d{3}年“身边好人”推荐评选/ })
       .filter({ visible: true })

@@ -8,12 +8,19 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { PlanView } from '../../src/domain/plan'
 import { fromLocal, toLocalDate } from '../../src/domain/time'
-import { SCREENSHOT_DIR, launchPhone, startH5Gateway, type H5Gateway, settle, watchProblems } from './browser'
+import {
+  SCREENSHOT_DIR,
+  nominateCandidate,
+  openRound,
+  seriousViolations,
+  settle,
+  startH5Gateway,
+  type H5Gateway,
+} from './browser'
 
 jest.setTimeout(240_000)
 
 const ADMIN = 'E0001'
-const NOMINEE = 'E0030'
 const HOUR = 60 * 60 * 1000
 const VIEWPORT = 375
 const MIN_TARGET = 44
@@ -56,14 +63,7 @@ interface Audit {
   scale: string
 }
 
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
-}
-
-declare const axe: { run: (context: Element | Document) => Promise<AxeResult> }
-
 let gateway: H5Gateway
-let phone: Awaited<ReturnType<typeof launchPhone>>
 let page: Page
 let problems: string[]
 const pages: Shown[] = []
@@ -98,27 +98,8 @@ beforeAll(async () => {
     },
     principal,
   )
-  const round = await call<{ id: number }>(
-    'admin.goodpeople.round.create',
-    {
-      title: ROUND,
-      nominateOpensAt: new Date(at - HOUR).toISOString(),
-      nominateClosesAt: new Date(at + HOUR).toISOString(),
-      voteOpensAt: new Date(at + 2 * HOUR).toISOString(),
-      voteClosesAt: new Date(at + 3 * HOUR).toISOString(),
-    },
-    principal,
-  )
-  const candidate = await call<{ id: number }>(
-    'goodpeople.nominate',
-    {
-      roundId: round.id,
-      nomineeEmployeeNo: NOMINEE,
-      category: '敬业奉献',
-      deed: '连续三年春节坚守值班岗位，汛期带队转移群众，同事们都说哪里最危险哪里就有他。',
-    },
-    principal,
-  )
+  const round = await openRound(gateway, ROUND, at)
+  const candidate = await nominateCandidate(gateway, round.id)
   await call('book.recommend', { title: '《习近平新时代中国特色社会主义思想学习纲要（2023 年版）》' }, principal)
   await call('book.recommend', { title: '《平凡的世界》', author: '路遥', reason: '写尽了普通人的奋斗。' }, principal)
 
@@ -140,21 +121,16 @@ beforeAll(async () => {
     { name: 'console', route: '/packages/admin/index/index', ready: ACTIVITY },
   )
 
-  phone = await launchPhone()
-  page = await phone.context.newPage()
-  page.setDefaultTimeout(20_000)
-  problems = watchProblems(page)
+  ;({ page, problems } = await gateway.person(ADMIN, { timeout: 20_000 }))
 }, 60_000)
 
 afterAll(async () => {
-  await phone?.close()
   await gateway?.close()
 })
 
 /** Opens a page afresh, as from a link, and waits until it has slid into place and shows its data. */
 async function open(shown: Shown): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${gateway.server.url}/#${shown.route}`)
+  await gateway.visit(page, shown.route)
   await page.getByText(shown.ready).filter({ visible: true }).first().waitFor()
   await page.waitForFunction(() => {
     const all = document.querySelectorAll('.taro_router > .taro_page.taro_page_show')
@@ -370,10 +346,7 @@ async function chooseTextSize(label: '标准' | '特大', scale: string): Promis
 
 describe('large text: every main page stays whole at 1× and at 1.5×', () => {
   it('logs in on the demo login page as the administrator', async () => {
-    await page.goto(gateway.server.url)
-    await page.getByText('演示模式').filter({ visible: true }).waitFor()
-    await page.getByRole('button', { name: new RegExp(ADMIN) }).click()
-    await page.getByText('工作主题').filter({ visible: true }).first().waitFor()
+    await gateway.logIn(page, ADMIN, 'tap')
   })
 
   it.each(MAIN_PAGES)('%s at 1×', async (name) => {
@@ -418,17 +391,6 @@ describe('large text: every main page stays whole at 1× and at 1.5×', () => {
   })
 })
 
-/** Runs axe on the page the user sees; answers the serious and critical violations. */
-async function seriousViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core') })
-  const result = await page.evaluate(() =>
-    axe.run(document.querySelector('.taro_router > .taro_page.taro_page_show:last-child') ?? document),
-  )
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
-}
-
 /** Relative luminance (WCAG) of a computed CSS colour such as `rgb(31, 31, 31)`. */
 function luminance(color: string): number {
   const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((c) => {
@@ -461,7 +423,7 @@ describe('dark mode follows the system', () => {
     expect(luminance(colors.page)).toBeLessThan(0.05)
     expect(luminance(colors.root)).toBeLessThan(0.05)
     expect(luminance(colors.text)).toBeGreaterThan(0.6)
-    expect(await seriousViolations()).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     expectWhole(await audit())
   })
 })

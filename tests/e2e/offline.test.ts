@@ -1,40 +1,23 @@
 import type { Page, Route } from 'playwright-core'
-import { readConfig } from '../../src/cloud/config'
-import { startServer, type RunningServer } from '../../src/cloud/server'
 import { fromLocal, toLocalDate } from '../../src/domain/time'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, saveScreenshot } from './browser'
+import { DEMO_THEMES } from '../cloud/helpers'
+import { nutButton, saveScreenshot, startH5Gateway, type H5Gateway } from './browser'
 
 jest.setTimeout(60_000)
 
-const THEMES = [
-  '以社会主义核心价值观为根本，加强道德思想建设',
-  '以新时代文明风尚为导向，持续践行新时代文明',
-  '以文明单位创建为抓手，深化精神文明创建活动',
-  '以优秀文化为载体，丰富职工精神文化生活',
-]
 const REGISTERED = '护城河健步走'
 const DAY = 24 * 60 * 60 * 1000
 const BANNER = /^网络不可用，显示的是 \d{1,2}月\d{1,2}日 \d{2}:\d{2} 的缓存内容$/
 
-let server: RunningServer
-let phone: Awaited<ReturnType<typeof launchPhone>>
+let gateway: H5Gateway
 let page: Page
 let pageErrors: string[]
-let cleanup: () => void
 
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
+  gateway = await startH5Gateway()
   // E0010 signs up for an activity of tomorrow, so that 我的报名 has something to keep.
-  const [admin, employee] = await Promise.all([
-    server.store.getEmployeeByNo('E0001'),
-    server.store.getEmployeeByNo('E0010'),
-  ])
-  if (!admin || !employee) throw new Error('demo roster is missing E0001 or E0010')
   const tomorrow = toLocalDate(new Date(Date.now() + DAY).toISOString())
-  const created = await server.router(
+  const { id: activityId } = await gateway.call<{ id: number }>(
     'admin.activity.create',
     {
       category: 'sports',
@@ -46,23 +29,17 @@ beforeAll(async () => {
       capacity: 30,
       waitlist: false,
     },
-    { employeeId: admin.id },
+    gateway.admin,
   )
-  if (!created.body.ok) throw new Error(created.body.error.message)
-  const activityId = (created.body.data as { id: number }).id
-  const signedUp = await server.router('registration.create', { activityId }, { employeeId: employee.id })
-  if (!signedUp.body.ok) throw new Error(signedUp.body.error.message)
-  phone = await launchPhone()
-  page = await phone.context.newPage()
-  page.setDefaultTimeout(15_000)
+  await gateway.call('registration.create', { activityId }, await gateway.as('E0010'))
+  ;({ page } = await gateway.person('E0010'))
+  // Script errors only: with the gateway cut off, the console reports the failed requests.
   pageErrors = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
 })
 
 afterAll(async () => {
-  await phone?.close()
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 /** Text on the page the user sees now (Taro keeps the pages below it in the DOM, hidden). */
@@ -70,23 +47,18 @@ function shown(text: string | RegExp, exact = false) {
   return page.getByText(text, { exact }).filter({ visible: true })
 }
 
-/** A NutUI button by its exact text (its label sits under the element that takes the tap). */
-function button(name: string) {
-  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`), visible: true })
-}
-
 describe('the home page on a poor network', () => {
   it('loads the plan once while the network works', async () => {
-    await page.goto(server.url)
+    await page.goto(gateway.server.url)
     await page.getByRole('button', { name: /E0010/ }).click()
-    for (const title of THEMES) await shown(title, true).waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
     expect(await shown(BANNER).count()).toBe(0)
-    await page.goto(`${server.url}/#/pages/mine/index`)
+    await page.goto(`${gateway.server.url}/#/pages/mine/index`)
     await shown('我的报名', true).waitFor()
     // The tabs count the registrations once they have loaded (and been kept).
     await shown(/^即将参加 \d+$/).waitFor()
-    await page.goto(`${server.url}/#/pages/home/index`)
-    await shown(THEMES[0], true).waitFor()
+    await page.goto(`${gateway.server.url}/#/pages/home/index`)
+    await shown(DEMO_THEMES[0], true).waitFor()
   })
 
   it('draws the kept cards at once on the next visit, then the plan as it is now', async () => {
@@ -109,41 +81,41 @@ describe('the home page on a poor network', () => {
       )
     await page.reload()
     await asked
-    for (const title of THEMES) await shown(title, true).waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
     expect(await shown(BANNER).count()).toBe(0)
     await answer()
     await shown('以社会主义核心价值观为引领，加强思想道德建设', true).waitFor()
-    expect(await shown(THEMES[0], true).count()).toBe(0)
+    expect(await shown(DEMO_THEMES[0], true).count()).toBe(0)
     await page.unroute('**/api/plan.current')
     await page.reload()
-    await shown(THEMES[0], true).waitFor()
+    await shown(DEMO_THEMES[0], true).waitFor()
   })
 
   it('shows the kept plan with a banner when the gateway cannot be reached', async () => {
     await page.route('**/api/**', (route) => route.abort())
     await page.reload()
     await shown(BANNER).waitFor()
-    for (const title of THEMES) await shown(title, true).waitFor()
-    await button('重试').first().waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
+    await nutButton(page, '重试').first().waitFor()
     await saveScreenshot(page, 'offline-01-home')
   })
 
   it('shows my kept registrations with the banner on 我的, with the profile saved at login', async () => {
-    await page.goto(`${server.url}/#/pages/mine/index`)
+    await page.goto(`${gateway.server.url}/#/pages/mine/index`)
     await shown(BANNER).waitFor()
     await shown('我的报名', true).waitFor()
     await shown(/工号 E0010/).waitFor()
     await shown(REGISTERED, true).waitFor()
     await saveScreenshot(page, 'offline-02-mine')
-    await page.goto(`${server.url}/#/pages/home/index`)
+    await page.goto(`${gateway.server.url}/#/pages/home/index`)
     await shown(BANNER).waitFor()
   })
 
   it('drops the banner once a retry reaches the gateway again', async () => {
     await page.unroute('**/api/**')
-    await button('重试').first().click()
+    await nutButton(page, '重试').first().click()
     await shown(BANNER).waitFor({ state: 'hidden' })
-    for (const title of THEMES) await shown(title, true).waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
     await saveScreenshot(page, 'offline-03-home-back')
   })
 

@@ -1,39 +1,24 @@
 import type { Page } from 'playwright-core'
-import { readConfig } from '../../src/cloud/config'
-import { startServer, type RunningServer } from '../../src/cloud/server'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, saveScreenshot, watchProblems } from './browser'
+import { DEMO_THEMES } from '../cloud/helpers'
+import { saveScreenshot, startH5Gateway, type H5Gateway } from './browser'
 
 jest.setTimeout(60_000)
 
-const THEMES = [
-  '以社会主义核心价值观为根本，加强道德思想建设',
-  '以新时代文明风尚为导向，持续践行新时代文明',
-  '以文明单位创建为抓手，深化精神文明创建活动',
-  '以优秀文化为载体，丰富职工精神文化生活',
-]
 const NOISE = ['公文素材', '微信：', 'dadawk', '##paid', '文库会员', '有意加入请联系', 'paidend']
 const SPACE_BETWEEN_HAN = /[\u4e00-\u9fa5][ \t\u00a0\u3000]+[\u4e00-\u9fa5]/
 
-let server: RunningServer
-let phone: Awaited<ReturnType<typeof launchPhone>>
+let gateway: H5Gateway
 let page: Page
 let problems: string[]
-let cleanup: () => void
 
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
-  phone = await launchPhone()
-  page = await phone.context.newPage()
-  problems = watchProblems(page)
+  gateway = await startH5Gateway()
+  // Not logged in yet: the first test picks E0010 on the demo login page.
+  ;({ page, problems } = await gateway.person('E0010', { timeout: 30_000 }))
 })
 
 afterAll(async () => {
-  await phone?.close()
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 async function visibleText(): Promise<string> {
@@ -47,7 +32,7 @@ function shown(text: string | RegExp, exact = false) {
 
 describe('the plan as cards, in a phone browser', () => {
   it('sends a newcomer to the demo login page', async () => {
-    await page.goto(server.url)
+    await page.goto(gateway.server.url)
     await shown('演示模式').waitFor()
     await page.getByRole('button', { name: /E0001/ }).waitFor()
     await saveScreenshot(page, '01-login')
@@ -55,13 +40,13 @@ describe('the plan as cards, in a phone browser', () => {
 
   it('logs in as a demo employee and shows the four theme titles of the current plan', async () => {
     await page.getByRole('button', { name: /E0010/ }).click()
-    for (const title of THEMES) await shown(title, true).waitFor()
+    for (const title of DEMO_THEMES) await shown(title, true).waitFor()
     await shown('XX局2023年度精神文明建设工作要点').waitFor()
     await saveScreenshot(page, '02-home')
   })
 
   it('opens a theme onto its work points', async () => {
-    await shown(THEMES[0], true).click()
+    await shown(DEMO_THEMES[0], true).click()
     await shown('弘扬时代新风，推进道德建设', true).waitFor()
     await shown('做好典型示范，学习先进典型', true).waitFor()
     await shown('落实诚信制度，健全诚信体系', true).waitFor()
@@ -82,7 +67,7 @@ describe('the plan as cards, in a phone browser', () => {
   })
 
   it('reaches the other plan of the seed from the home page', async () => {
-    await page.goto(`${server.url}/#/pages/home/index`)
+    await page.goto(`${gateway.server.url}/#/pages/home/index`)
     await shown('往年及其他要点').click()
     await shown('2023年度精神文明建设工作要点', true).click()
     await shown('深入学习贯彻习近平新时代中国特色社会主义思想', true).waitFor()

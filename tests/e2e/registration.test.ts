@@ -1,11 +1,7 @@
 import type { Page } from 'playwright-core'
-import type { Principal } from '../../src/cloud/context'
-import { readConfig } from '../../src/cloud/config'
-import { startServer, type RunningServer } from '../../src/cloud/server'
 import type { CheckinCode } from '../../src/domain/activity'
 import { fromLocal, toLocalDate } from '../../src/domain/time'
-import { makeTempDir } from '../cloud/helpers'
-import { H5_DIST, launchPhone, nutButton, saveScreenshot, settle, shownOn, watchProblems } from './browser'
+import { nutButton, saveScreenshot, settle, shownOn, startH5Gateway, type H5Gateway, type Person } from './browser'
 
 jest.setTimeout(90_000)
 
@@ -15,66 +11,24 @@ const CALL_OFF_REASON = '展厅临时检修，活动改期另行通知'
 const CULTURE_THEME = '以优秀文化为载体，丰富职工精神文化生活'
 const HOUR = 60 * 60 * 1000
 
-type Phone = Awaited<ReturnType<typeof launchPhone>>
-
-interface Person {
-  no: string
-  name: string
-  phone: Phone
-  page: Page
-  problems: string[]
-}
-
-let server: RunningServer
-let cleanup: () => void
-let admin: Principal
+let gateway: H5Gateway
 let activityId: number
 let calledOffId: number
 const people: Record<'a' | 'b' | 'c', Person> = {} as never
 
-/** Opens `path` (e.g. `/pages/mine/index`) afresh, as from a link: a full load shows that page alone. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.url}/#${path}`)
-}
-
-/** Logs in through the demo login page by typing the 工号. */
-async function logIn(page: Page, employeeNo: string): Promise<void> {
-  await page.goto(server.url)
-  await shownOn(page, '演示模式').waitFor()
-  await page.locator('input').filter({ visible: true }).first().fill(employeeNo)
-  await nutButton(page, '登录').click()
-  await shownOn(page, '工作主题').waitFor()
-}
-
 async function openActivity(page: Page): Promise<void> {
-  await visit(page, `/pages/activity/index?id=${activityId}`)
+  await gateway.visit(page, `/pages/activity/index?id=${activityId}`)
   await shownOn(page, TITLE, true).waitFor()
 }
 
-async function personFor(key: 'a' | 'b' | 'c', employeeNo: string): Promise<Person> {
-  const employee = await server.store.getEmployeeByNo(employeeNo)
-  if (!employee) throw new Error(`demo roster has no ${employeeNo}`)
-  const phone = await launchPhone()
-  const page = await phone.context.newPage()
-  page.setDefaultTimeout(15_000)
-  const person = { no: employeeNo, name: employee.name, phone, page, problems: watchProblems(page) }
-  people[key] = person
-  return person
-}
-
 beforeAll(async () => {
-  const temp = makeTempDir()
-  cleanup = temp.cleanup
-  server = await startServer(readConfig({ DATA_DIR: temp.dir, PORT: '0', STATIC_DIR: H5_DIST }))
-  const adminRecord = await server.store.getEmployeeByNo('E0001')
-  if (!adminRecord) throw new Error('demo roster has no E0001')
-  admin = { employeeId: adminRecord.id }
+  gateway = await startH5Gateway()
+  const { call, admin } = gateway
 
   // Tomorrow morning, two seats, two events, and the check-in desk already open: small enough to fill in a test.
   const now = Date.now()
   const tomorrow = toLocalDate(new Date(now + 24 * HOUR).toISOString())
-  const created = await server.router(
+  const activity = await call<{ id: number }>(
     'admin.activity.create',
     {
       category: 'sports',
@@ -95,11 +49,10 @@ beforeAll(async () => {
     },
     admin,
   )
-  expect(created.status).toBe(200)
-  activityId = (created.body as { ok: true; data: { id: number } }).data.id
+  activityId = activity.id
 
   // And one that the organizers called off.
-  const other = await server.router(
+  const other = await call<{ id: number }>(
     'admin.activity.create',
     {
       category: 'contest',
@@ -111,24 +64,24 @@ beforeAll(async () => {
     },
     admin,
   )
-  expect(other.status).toBe(200)
-  calledOffId = (other.body as { ok: true; data: { id: number } }).data.id
-  const cancelled = await server.router('admin.activity.cancel', { id: calledOffId, reason: CALL_OFF_REASON }, admin)
-  expect(cancelled.status).toBe(200)
+  calledOffId = other.id
+  await call('admin.activity.cancel', { id: calledOffId, reason: CALL_OFF_REASON }, admin)
 
-  await Promise.all([personFor('a', 'E0020'), personFor('b', 'E0021'), personFor('c', 'E0022')])
+  ;[people.a, people.b, people.c] = await Promise.all([
+    gateway.person('E0020'),
+    gateway.person('E0021'),
+    gateway.person('E0022'),
+  ])
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all(Object.values(people).map((person) => person.phone.close()))
-  await server?.close()
-  cleanup?.()
+  await gateway?.close()
 })
 
 describe('registering for an activity, in phone browsers', () => {
   it('shows activities open for registration under the theme cards on 首页', async () => {
     const { page } = people.a
-    await logIn(page, people.a.no)
+    await gateway.logIn(page, people.a.no)
     await shownOn(page, '近期活动', true).scrollIntoViewIfNeeded()
     await shownOn(page, '查看全部 ›', true).waitFor()
     await page.locator('.activity-card').filter({ visible: true }).first().waitFor()
@@ -146,7 +99,7 @@ describe('registering for an activity, in phone browsers', () => {
 
   it('lists the activity under its category on the 活动 tab', async () => {
     const { page } = people.a
-    await visit(page, '/pages/home/index')
+    await gateway.visit(page, '/pages/home/index')
     await shownOn(page, '活动', true).click()
     await page.getByRole('tab', { name: '文体活动' }).filter({ visible: true }).click()
     await shownOn(page, TITLE, true).waitFor()
@@ -175,7 +128,7 @@ describe('registering for an activity, in phone browsers', () => {
 
   it('shows the registration in 我的', async () => {
     const { page } = people.a
-    await visit(page, '/pages/mine/index')
+    await gateway.visit(page, '/pages/mine/index')
     await shownOn(page, people.a.name, true).waitFor()
     await shownOn(page, TITLE, true).waitFor()
     await shownOn(page, '已报名', true).waitFor()
@@ -184,7 +137,7 @@ describe('registering for an activity, in phone browsers', () => {
 
   it('gives B the last seat', async () => {
     const { page } = people.b
-    await logIn(page, people.b.no)
+    await gateway.logIn(page, people.b.no)
     await openActivity(page)
     await page.getByRole('checkbox', { name: /拔河/ }).click()
     await shownOn(page, 'L', true).click()
@@ -196,7 +149,7 @@ describe('registering for an activity, in phone browsers', () => {
 
   it('tells C that they are first on the waitlist', async () => {
     const { page } = people.c
-    await logIn(page, people.c.no)
+    await gateway.logIn(page, people.c.no)
     await openActivity(page)
     await shownOn(page, '名额已满 · 可候补').waitFor()
     await page.getByRole('checkbox', { name: /拔河/ }).click()
@@ -211,7 +164,7 @@ describe('registering for an activity, in phone browsers', () => {
 
   it('lets B cancel from 我的 after confirming', async () => {
     const { page } = people.b
-    await visit(page, '/pages/mine/index')
+    await gateway.visit(page, '/pages/mine/index')
     await shownOn(page, TITLE, true).waitFor()
     await nutButton(page, '取消报名').click()
     await shownOn(page, /确定取消“趣味运动会·周末场”的报名吗/).waitFor()
@@ -233,8 +186,7 @@ describe('registering for an activity, in phone browsers', () => {
 
   it('checks C in with the code of the desk', async () => {
     const { page } = people.c
-    const answer = await server.router('admin.activity.checkinCode', { id: activityId }, admin)
-    const { code } = (answer.body as { ok: true; data: CheckinCode }).data
+    const { code } = await gateway.call<CheckinCode>('admin.activity.checkinCode', { id: activityId }, gateway.admin)
     expect(code).toMatch(/^\d{6}$/)
     await page.locator('input[placeholder="6 位签到码"]').filter({ visible: true }).fill(code)
     await saveScreenshot(page, '18-checkin')
@@ -250,7 +202,7 @@ describe('registering for an activity, in phone browsers', () => {
     // Log B's phone out and back in as the administrator through the demo login page.
     const { page } = people.b
     await page.evaluate(() => localStorage.clear())
-    await logIn(page, 'E0001')
+    await gateway.logIn(page, 'E0001')
     await openActivity(page)
     await nutButton(page, '签到码').click()
     await shownOn(page, /^\d{6}$/).waitFor()
@@ -259,7 +211,7 @@ describe('registering for an activity, in phone browsers', () => {
 
   it('says plainly that an activity was called off, and why', async () => {
     const { page } = people.a
-    await visit(page, `/pages/activity/index?id=${calledOffId}`)
+    await gateway.visit(page, `/pages/activity/index?id=${calledOffId}`)
     await shownOn(page, CALLED_OFF, true).waitFor()
     await shownOn(page, '活动已取消', true).waitFor()
     await shownOn(page, CALL_OFF_REASON, true).waitFor()

@@ -2,8 +2,9 @@
  * 大字模式 on the weapp build: the page root carries WeChat's font size (getAppBaseInfo().fontSizeScaleFactor) or the
  * person's own choice, whichever is larger, and 1 on a WeChat without the API.
  */
-import { createInProcess, type InProcess } from '../cloud/helpers'
-import { loadWeapp, waitFor, type RenderedPage } from './load-weapp'
+import type { InProcess } from '../cloud/helpers'
+import { cloudWithBoundUser, weappAs } from './bound-user'
+import { waitFor, type RenderedPage } from './load-weapp'
 
 const OPENID = 'font-scale-openid'
 
@@ -11,10 +12,7 @@ let cloud: InProcess
 let page: RenderedPage | null = null
 
 beforeAll(async () => {
-  cloud = await createInProcess()
-  const employee = await cloud.store.getEmployeeByNo('E0100')
-  if (!employee) throw new Error('demo roster has no E0100')
-  await cloud.store.bindOpenid(employee.id, OPENID, new Date().toISOString())
+  cloud = await cloudWithBoundUser(OPENID)
 }, 30_000)
 
 afterEach(() => {
@@ -28,11 +26,7 @@ afterAll(async () => {
 
 /** Opens 首页 with `wx` as given and answers the scale its root carries. */
 async function scaleOnHome(wx: Record<string, unknown>, saved?: number): Promise<string> {
-  const weapp = loadWeapp({
-    callFunction: async ({ data: { action, payload } }) =>
-      (await cloud.router(action, payload, { openid: OPENID })).body,
-    api: wx,
-  })
+  const weapp = weappAs(cloud, OPENID, { api: wx })
   // What 大字模式 on 我的 saves (Taro.setStorageSync), before the page reads it.
   if (saved !== undefined) (weapp.wx.setStorageSync as (key: string, value: unknown) => void)('wm.fontScale', saved)
   const home = (page = weapp.openPage('pages/home/index'))

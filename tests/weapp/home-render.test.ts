@@ -2,46 +2,27 @@
  * The built home page (dist/weapp/pages/home) rendered by miniprogram-simulate with WeChat's official template
  * compiler, its `wx.cloud.callFunction` answered by the real router on a real SQLite file with the demo data.
  */
-import { createInProcess, type InProcess } from '../cloud/helpers'
-import { loadWeapp, waitFor, type RenderedPage, type Weapp } from './load-weapp'
+import { DEMO_THEMES, type InProcess } from '../cloud/helpers'
+import { cloudWithBoundUser, weappAs } from './bound-user'
+import { waitFor, type RenderedPage } from './load-weapp'
 
 const OPENID = 'test-openid'
-
-const THEME_TITLES = [
-  '以社会主义核心价值观为根本，加强道德思想建设',
-  '以新时代文明风尚为导向，持续践行新时代文明',
-  '以文明单位创建为抓手，深化精神文明创建活动',
-  '以优秀文化为载体，丰富职工精神文化生活',
-]
 
 const LOGIN_URL = /^\/packages\/auth\/login\/index(\?|$)/
 
 let cloud: InProcess
 let page: RenderedPage | null = null
 
-/** The weapp with the cloud function `api` answered by the router, as the WeChat user `openid`. */
-function weappAs(openid: string): Weapp {
-  return loadWeapp({
-    callFunction: async ({ name, data: { action, payload } }) => {
-      if (name !== 'api') throw new Error(`unexpected cloud function ${name}`)
-      return (await cloud.router(action, payload, { openid })).body
-    },
-  })
-}
-
 /** Waits until the home page shows its last theme title. */
 function themesShown(home: RenderedPage): Promise<unknown> {
   return waitFor(
-    () => home.text().includes(THEME_TITLES[3]),
+    () => home.text().includes(DEMO_THEMES[3]),
     () => `the theme titles on the home page; it shows: ${home.text() || '(nothing)'}`,
   )
 }
 
 beforeAll(async () => {
-  cloud = await createInProcess()
-  const employee = await cloud.store.getEmployeeByNo('E0100')
-  if (!employee) throw new Error('demo roster has no E0100')
-  await cloud.store.bindOpenid(employee.id, OPENID, new Date().toISOString())
+  cloud = await cloudWithBoundUser(OPENID)
 }, 30_000)
 
 afterEach(() => {
@@ -55,23 +36,23 @@ afterAll(async () => {
 
 describe('home page of the weapp build', () => {
   it('shows the four theme titles of the current plan for a bound WeChat user', async () => {
-    const weapp = weappAs(OPENID)
+    const weapp = weappAs(cloud, OPENID)
     const home = (page = weapp.openPage('pages/home/index'))
 
     await themesShown(home)
 
-    expect(home.texts().filter((text) => THEME_TITLES.includes(text))).toEqual(THEME_TITLES)
+    expect(home.texts().filter((text) => DEMO_THEMES.includes(text))).toEqual(DEMO_THEMES)
     expect(weapp.cloudCalls.map((call) => call.data.action)).toContain('plan.current')
     expect(weapp.navigations).toEqual([])
   }, 30_000)
 
   it('opens the theme page of the theme card that is tapped', async () => {
-    const weapp = weappAs(OPENID)
+    const weapp = weappAs(cloud, OPENID)
     const home = (page = weapp.openPage('pages/home/index'))
     await themesShown(home)
 
-    const card = home.find('.theme-card', THEME_TITLES[1])
-    if (!card) throw new Error(`no .theme-card shows ${THEME_TITLES[1]}`)
+    const card = home.find('.theme-card', DEMO_THEMES[1])
+    if (!card) throw new Error(`no .theme-card shows ${DEMO_THEMES[1]}`)
     card.dispatchEvent('tap')
 
     const [navigation] = await waitFor(
@@ -83,7 +64,7 @@ describe('home page of the weapp build', () => {
   }, 30_000)
 
   it('redirects a WeChat user whose openid is bound to no employee to the login page', async () => {
-    const weapp = weappAs('unbound-openid')
+    const weapp = weappAs(cloud, 'unbound-openid')
     page = weapp.openPage('pages/home/index')
 
     const redirect = await waitFor(

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { createInProcess, FIXED_NOW, type InProcess } from '../cloud/helpers'
+import { FIXED_NOW, type InProcess } from '../cloud/helpers'
+import { cloudWithBoundUser, weappAs } from './bound-user'
 import { DIST, loadWeapp, waitFor, type RenderedPage, type Weapp } from './load-weapp'
 
 const OPENID = 'test-openid-reach'
@@ -31,12 +32,7 @@ let candidateId: number
 
 /** The weapp as the bound WeChat user, launched from `scene`, with more of `wx` when given. */
 function weapp(scene = 1001, api: Record<string, unknown> = {}): Weapp {
-  return loadWeapp({
-    scene,
-    api,
-    callFunction: async ({ data: { action, payload } }) =>
-      (await cloud.router(action, payload, { openid: OPENID })).body,
-  })
+  return weappAs(cloud, OPENID, { scene, api })
 }
 
 /** Lets React's scheduler (setImmediate in Node) run what the first render left for later: effects, loads. */
@@ -52,10 +48,7 @@ function shows(rendered: RenderedPage, text: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  cloud = await createInProcess()
-  const employee = await cloud.store.getEmployeeByNo('E0100')
-  if (!employee) throw new Error('demo roster has no E0100')
-  await cloud.store.bindOpenid(employee.id, OPENID, new Date().toISOString())
+  cloud = await cloudWithBoundUser(OPENID)
   const created = await cloud.call(
     'admin.activity.create',
     {
