@@ -9,7 +9,8 @@ import type { Registrant } from '../../../domain/admin'
 import { formatTimeRange } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
 import { describeFailure, showToast } from '../shared/feedback'
-import { Chip, NotAllowed, RegistrantChip } from '../shared/ui'
+import StatusChip from '../../../components/status-chip'
+import { NotAllowed, RegistrantChip } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import QrCode from '../shared/qr-code'
 import { useCheckinCode } from './use-checkin-code'
@@ -194,7 +195,7 @@ function CheckinDeskPage() {
               签到
             </Button>
           ) : r.checkedInAt ? (
-            <Chip label='已签到' tone='blue' />
+            <StatusChip label='已签到' tone='blue' />
           ) : (
             <RegistrantChip registrant={r} />
           )}

@@ -12,7 +12,8 @@ import {
 } from '../../../domain/activity'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { formatTimeRange } from '../../../domain/time'
-import { Chip, LoadMore, NotAllowed, Segmented, type Tone } from '../shared/ui'
+import StatusChip, { type ChipTone } from '../../../components/status-chip'
+import { LoadMore, NotAllowed, Segmented } from '../shared/ui'
 import { usePaged } from '../shared/use-paged'
 import { useMe } from '../shared/use-me'
 import scaledPage from '../../../components/scaled-page'
@@ -20,7 +21,7 @@ import './index.scss'
 
 const PAGE_SIZE = 20
 
-const STATUS_TONES: Record<ActivityStatus, Tone> = {
+const STATUS_TONES: Record<ActivityStatus, ChipTone> = {
   open: 'green',
   upcoming: 'gold',
   ongoing: 'blue',
@@ -48,7 +49,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
     <View className='wm-card console__activity'>
       <View className='console__activity-top'>
         <Text className='console__category'>{ACTIVITY_CATEGORIES[activity.category]}</Text>
-        <Chip
+        <StatusChip
           label={cancelled ? '活动已取消' : ACTIVITY_STATUSES[activity.status]}
           tone={STATUS_TONES[activity.status]}
         />

@@ -6,7 +6,8 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/sta
 import type { EmployeeAdminView } from '../../../domain/admin'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { useRemote } from '../../../hooks/use-remote'
-import { Chip, LoadMore, NotAllowed, Segmented } from '../shared/ui'
+import StatusChip from '../../../components/status-chip'
+import { LoadMore, NotAllowed, Segmented } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import { usePaged } from '../shared/use-paged'
 import EmployeeEditor from './employee-editor'
@@ -31,9 +32,11 @@ function EmployeeRow({ employee: e, onOpen }: { employee: EmployeeAdminView; onO
           {e.phone ? ` · ${e.phone}` : ''}
         </Text>
         <View className='roster__chips'>
-          {e.role !== 'employee' && <Chip label={ROLE_LABELS[e.role]} tone={e.role === 'admin' ? 'red' : 'gold'} />}
-          <Chip label={e.bound ? '已绑定微信' : '未绑定微信'} tone={e.bound ? 'green' : 'grey'} />
-          {!e.active && <Chip label='已停用' tone='grey' />}
+          {e.role !== 'employee' && (
+            <StatusChip label={ROLE_LABELS[e.role]} tone={e.role === 'admin' ? 'red' : 'gold'} />
+          )}
+          <StatusChip label={e.bound ? '已绑定微信' : '未绑定微信'} tone={e.bound ? 'green' : 'grey'} />
+          {!e.active && <StatusChip label='已停用' tone='grey' />}
         </View>
       </View>
       <Text className='roster__chevron'>›</Text>
