@@ -17,7 +17,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { isTimelineSinglePage } from '../../../hooks/single-page'
 import { SHARE_IMAGES, useShare } from '../../../hooks/use-share'
 import { useSubmit } from '../../../hooks/use-submit'
-import { CandidateStatusChip, describeVotes, PhaseChip, voteBlocker } from '../shared/round'
+import { CandidateStatusChip, CategoryChip, describeVotes, PhaseChip, voteBlocker } from '../shared/round'
 import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
@@ -86,7 +86,7 @@ function CandidatePage() {
     <View className='wm-page gpc'>
       <View className='wm-card gpc__head'>
         <View className='gpc__chips'>
-          <Text className='gpc__category'>{candidate.category}</Text>
+          <CategoryChip category={candidate.category} />
           <CandidateStatusChip status={candidate.status} />
         </View>
         <Text className='gpc__name'>{candidate.nomineeName}</Text>
