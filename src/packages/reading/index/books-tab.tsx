@@ -1,10 +1,11 @@
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchBooks, recommendBook, secondBook } from '../../../api/community'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import StatusChip from '../../../components/status-chip'
+import { LongText, TextField } from '../../../components/text-form'
 import { countChars, TEXT_LIMITS } from '../../../domain/community'
 import type { Book } from '../../../domain/reading'
 import { useRemote } from '../../../hooks/use-remote'
@@ -34,39 +35,29 @@ function RecommendForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
   return (
     <View className='wm-card rd-form'>
       <Text className='rd-form__heading'>推荐一本好书</Text>
-      <View className='rd-form__field'>
-        <Text className='rd-form__key'>书名</Text>
-        <Input
-          className='rd-form__input'
-          placeholder='例如《平凡的世界》路遥'
-          value={title}
-          maxLength={TEXT_LIMITS.bookTitle.max}
-          onChange={setTitle}
-          aria-label='书名'
-        />
-      </View>
-      <View className='rd-form__field'>
-        <Text className='rd-form__key'>作者</Text>
-        <Input
-          className='rd-form__input'
-          placeholder='选填，书名里写了可不填'
-          value={author}
-          maxLength={TEXT_LIMITS.bookAuthor.max}
-          onChange={setAuthor}
-          aria-label='作者'
-        />
-      </View>
-      <Text className='rd-form__label'>推荐理由</Text>
-      <TextArea
-        className='rd-form__textarea'
+      <TextField
+        label='书名'
+        placeholder='例如《平凡的世界》路遥'
+        value={title}
+        maxLength={TEXT_LIMITS.bookTitle.max}
+        onChange={setTitle}
+      />
+      <TextField
+        label='作者'
+        placeholder='选填，书名里写了可不填'
+        value={author}
+        maxLength={TEXT_LIMITS.bookAuthor.max}
+        onChange={setAuthor}
+      />
+      <LongText
+        label='推荐理由'
         placeholder='这本书打动你的地方，选填'
         value={reason}
-        maxLength={TEXT_LIMITS.bookReason.max}
-        rows={3}
-        autoSize
+        max={TEXT_LIMITS.bookReason.max}
         showCount
+        rows={3}
         onChange={setReason}
-        aria-label='推荐理由'
+        ariaLabel='推荐理由'
       />
       {submit.error && (
         <View className='rd-form__error' role='alert'>
