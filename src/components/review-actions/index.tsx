@@ -28,7 +28,6 @@ export default function ReviewActions({ subject, busy, onApprove, onReject, maxR
           placeholder='例如：事迹内容不够具体，请补充时间、地点和经过'
           value={reason}
           max={maxReason}
-          rows={3}
           onChange={(v) => setReason(v)}
           ariaLabel={`${subject} 不通过的原因`}
         />

@@ -2,19 +2,23 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { countChars } from '../../domain/community'
+import type { Bound } from '../../hooks/use-draft'
+import type { Submit } from '../../hooks/use-submit'
 import LengthHint from '../length-hint'
 import './index.scss'
 
-interface TextFieldProps {
-  /** The short key in front of the field: 书名, 工号 … */
+/** A one-line field: the short key in front of it (书名, 工号 …), and what it takes. */
+export interface FieldSpec<K extends string = string> {
+  /** The field of the draft it writes. */
+  key: K
   label: string
-  value: string
-  onChange: (value: string) => void
   placeholder: string
   maxLength: number
   /** What a screen reader calls the field, when `label` alone says too little (同事的工号). */
   ariaLabel?: string
 }
+
+type TextFieldProps = Omit<FieldSpec, 'key'> & Bound
 
 /** A one-line field of a form, its key in front, on a row of its own. */
 export function TextField({ label, value, onChange, placeholder, maxLength, ariaLabel = label }: TextFieldProps) {
@@ -33,9 +37,18 @@ export function TextField({ label, value, onChange, placeholder, maxLength, aria
   )
 }
 
-interface LongTextProps {
-  value: string
-  onChange: (value: string) => void
+/** The one-line fields of a form, one row each, bound to its draft (useDraft). */
+export function TextFields<K extends string>({ fields, bind }: { fields: FieldSpec<K>[]; bind: (key: K) => Bound }) {
+  return (
+    <>
+      {fields.map(({ key, ...field }) => (
+        <TextField key={key} {...field} {...bind(key)} />
+      ))}
+    </>
+  )
+}
+
+interface LongTextProps extends Bound {
   placeholder: string
   ariaLabel: string
   /** The most characters it takes. */
@@ -44,14 +57,18 @@ interface LongTextProps {
   min?: number
   /** NutUI's own count in the box instead, for a text that needs no minimum. */
   showCount?: boolean
-  rows: number
-  /** Where the box starts before it grows with the text: a few lines, about seven, or about nine. */
-  size?: 'short' | 'medium' | 'long'
+  /** How tall the box starts, before it grows with the text. */
+  size?: LongTextSize
   /** A heading over the box. */
   label?: string
   /** The page's own class on the box, e.g. for its margins. */
   className?: string
 }
+
+type LongTextSize = 'short' | 'medium' | 'long'
+
+/** The rows of each size (its height comes from the style sheet). */
+const ROWS: Record<LongTextSize, number> = { short: 3, medium: 8, long: 10 }
 
 /** A text written at length (a deed, a note, a comment) in a bordered box that grows with it. */
 export function LongText({
@@ -62,7 +79,6 @@ export function LongText({
   max,
   min,
   showCount = false,
-  rows,
   size = 'short',
   label,
   className,
@@ -75,7 +91,7 @@ export function LongText({
         placeholder={placeholder}
         value={value}
         maxLength={max}
-        rows={rows}
+        rows={ROWS[size]}
         autoSize
         showCount={showCount}
         onChange={onChange}
@@ -87,11 +103,11 @@ export function LongText({
 }
 
 interface FormSubmitProps {
-  /** Why the last attempt was refused. */
-  error: string | null
+  /** The page's writes (useSubmit): why the last one was refused, and whether `action` is on its way. */
+  submit: Submit
+  action: string
   /** What is still missing (the button waits for it), or null. */
   missing: string | null
-  busy: boolean
   onSubmit: () => void
   /** The button's words. */
   children: ReactNode
@@ -100,12 +116,12 @@ interface FormSubmitProps {
 }
 
 /** The end of a form page: the refusal, if any, the button, and under it what is missing or what happens next. */
-export function FormSubmit({ error, missing, busy, onSubmit, children, note }: FormSubmitProps) {
+export function FormSubmit({ submit, action, missing, onSubmit, children, note }: FormSubmitProps) {
   return (
     <>
-      {error && (
+      {submit.error && (
         <View className='text-form__error' role='alert'>
-          {error}
+          {submit.error}
         </View>
       )}
       <Button
@@ -113,7 +129,7 @@ export function FormSubmit({ error, missing, busy, onSubmit, children, note }: F
         block
         className='text-form__submit'
         disabled={missing !== null}
-        loading={busy}
+        loading={submit.busy === action}
         onClick={onSubmit}
       >
         {children}

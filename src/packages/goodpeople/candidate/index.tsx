@@ -162,7 +162,6 @@ function CandidatePage() {
             value={text}
             min={LIMIT.min}
             max={LIMIT.max}
-            rows={3}
             onChange={(v) => setText(v)}
             ariaLabel='评议内容'
           />

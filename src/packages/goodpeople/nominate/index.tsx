@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { fetchRounds, nominate, type NominatePayload } from '../../../api/community'
 import ChoiceBar from '../../../components/choice-bar'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
-import { FormSubmit, LongText, TextField } from '../../../components/text-form'
+import { FormSubmit, LongText, TextFields, type FieldSpec } from '../../../components/text-form'
 import { describeLength, TEXT_LIMITS } from '../../../domain/community'
 import { GOOD_PERSON_CATEGORIES, type GoodPersonCategory } from '../../../domain/goodpeople'
+import { useDraft } from '../../../hooks/use-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 import { GOODPEOPLE_HOME } from '../shared/round'
@@ -23,6 +23,9 @@ const CATEGORY_HINTS: Record<GoodPersonCategory, string> = {
   孝老爱亲: '孝敬老人、关爱家人',
 }
 
+/** Under the button once the form is complete. */
+const RULES = '每人每轮最多推荐 3 人。推荐经评议、审核通过后进入投票。'
+
 interface Draft {
   who: Who
   employeeNo: string
@@ -30,6 +33,38 @@ interface Draft {
   unit: string
   category: GoodPersonCategory | null
   deed: string
+}
+
+type NomineeField = 'employeeNo' | 'name' | 'unit'
+
+/** Who is put forward: a colleague by 工号 and name, or someone outside by name and where they work or live. */
+const NOMINEE_FIELDS: Record<Who, FieldSpec<NomineeField>[]> = {
+  colleague: [
+    { key: 'employeeNo', label: '工号', placeholder: '例如 E0023', maxLength: 20, ariaLabel: '同事的工号' },
+    {
+      key: 'name',
+      label: '姓名',
+      placeholder: '同事的姓名',
+      maxLength: TEXT_LIMITS.nomineeName.max,
+      ariaLabel: '同事的姓名',
+    },
+  ],
+  outsider: [
+    {
+      key: 'name',
+      label: '姓名',
+      placeholder: '被推荐人的姓名',
+      maxLength: TEXT_LIMITS.nomineeName.max,
+      ariaLabel: '被推荐人的姓名',
+    },
+    {
+      key: 'unit',
+      label: '单位',
+      placeholder: '工作单位，或所在社区、村',
+      maxLength: TEXT_LIMITS.nomineeUnit.max,
+      ariaLabel: '被推荐人的单位',
+    },
+  ],
 }
 
 /** What is still missing before the nomination can be sent, or null when it is complete. */
@@ -53,7 +88,7 @@ function NominatePage() {
   const { params } = useRouter()
   const wanted = params.roundId ? Number(params.roundId) : null
   const submit = useSubmit()
-  const [draft, setDraft] = useState<Draft>({
+  const { draft, update, bind } = useDraft<Draft>({
     who: 'colleague',
     employeeNo: '',
     name: '',
@@ -61,7 +96,6 @@ function NominatePage() {
     category: null,
     deed: '',
   })
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
   const {
     data: round,
     error,
@@ -117,46 +151,8 @@ function NominatePage() {
             { value: 'outsider', label: '局外人员' },
           ]}
         />
-        {draft.who === 'colleague' ? (
-          <>
-            <TextField
-              label='工号'
-              placeholder='例如 E0023'
-              value={draft.employeeNo}
-              maxLength={20}
-              onChange={(employeeNo) => update({ employeeNo })}
-              ariaLabel='同事的工号'
-            />
-            <TextField
-              label='姓名'
-              placeholder='同事的姓名'
-              value={draft.name}
-              maxLength={TEXT_LIMITS.nomineeName.max}
-              onChange={(name) => update({ name })}
-              ariaLabel='同事的姓名'
-            />
-            <Text className='gpn__note'>按工号在花名册中核对，部门自动带出。</Text>
-          </>
-        ) : (
-          <>
-            <TextField
-              label='姓名'
-              placeholder='被推荐人的姓名'
-              value={draft.name}
-              maxLength={TEXT_LIMITS.nomineeName.max}
-              onChange={(name) => update({ name })}
-              ariaLabel='被推荐人的姓名'
-            />
-            <TextField
-              label='单位'
-              placeholder='工作单位，或所在社区、村'
-              value={draft.unit}
-              maxLength={TEXT_LIMITS.nomineeUnit.max}
-              onChange={(unit) => update({ unit })}
-              ariaLabel='被推荐人的单位'
-            />
-          </>
-        )}
+        <TextFields fields={NOMINEE_FIELDS[draft.who]} bind={bind} />
+        {draft.who === 'colleague' && <Text className='gpn__note'>按工号在花名册中核对，部门自动带出。</Text>}
       </View>
 
       <View className='wm-card'>
@@ -183,23 +179,15 @@ function NominatePage() {
         <LongText
           className='gpn__deed'
           placeholder='例如：2025年汛期，他连续二十天驻守在防汛一线……'
-          value={draft.deed}
           min={TEXT_LIMITS.deed.min}
           max={TEXT_LIMITS.deed.max}
-          rows={8}
           size='medium'
-          onChange={(deed) => update({ deed })}
           ariaLabel='主要事迹'
+          {...bind('deed')}
         />
       </View>
 
-      <FormSubmit
-        error={submit.error}
-        missing={missing}
-        busy={submit.busy === 'nominate'}
-        onSubmit={send}
-        note='每人每轮最多推荐 3 人。推荐经评议、审核通过后进入投票。'
-      >
+      <FormSubmit submit={submit} action='nominate' missing={missing} onSubmit={send} note={RULES}>
         提交推荐
       </FormSubmit>
     </View>

@@ -5,21 +5,26 @@ import { useState } from 'react'
 import { fetchBooks, recommendBook, secondBook } from '../../../api/community'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import StatusChip from '../../../components/status-chip'
-import { LongText, TextField } from '../../../components/text-form'
+import { LongText, TextFields, type FieldSpec } from '../../../components/text-form'
 import { countChars, TEXT_LIMITS } from '../../../domain/community'
 import type { Book } from '../../../domain/reading'
+import { useDraft } from '../../../hooks/use-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 
 const SHOWN_REASONS = 2
 
+const BOOK_FIELDS: FieldSpec<'title' | 'author'>[] = [
+  { key: 'title', label: '书名', placeholder: '例如《平凡的世界》路遥', maxLength: TEXT_LIMITS.bookTitle.max },
+  { key: 'author', label: '作者', placeholder: '选填，书名里写了可不填', maxLength: TEXT_LIMITS.bookAuthor.max },
+]
+
 function RecommendForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
-  const [title, setTitle] = useState('')
-  const [author, setAuthor] = useState('')
-  const [reason, setReason] = useState('')
+  const { draft, bind } = useDraft({ title: '', author: '', reason: '' })
   const submit = useSubmit()
 
   const send = async () => {
+    const { title, author, reason } = draft
     const result = await submit.run('recommend', () =>
       recommendBook({ title: title.trim(), author: author.trim() || undefined, reason: reason.trim() }),
     )
@@ -35,29 +40,14 @@ function RecommendForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
   return (
     <View className='wm-card rd-form'>
       <Text className='rd-form__heading'>推荐一本好书</Text>
-      <TextField
-        label='书名'
-        placeholder='例如《平凡的世界》路遥'
-        value={title}
-        maxLength={TEXT_LIMITS.bookTitle.max}
-        onChange={setTitle}
-      />
-      <TextField
-        label='作者'
-        placeholder='选填，书名里写了可不填'
-        value={author}
-        maxLength={TEXT_LIMITS.bookAuthor.max}
-        onChange={setAuthor}
-      />
+      <TextFields fields={BOOK_FIELDS} bind={bind} />
       <LongText
         label='推荐理由'
         placeholder='这本书打动你的地方，选填'
-        value={reason}
         max={TEXT_LIMITS.bookReason.max}
         showCount
-        rows={3}
-        onChange={setReason}
         ariaLabel='推荐理由'
+        {...bind('reason')}
       />
       {submit.error && (
         <View className='rd-form__error' role='alert'>
@@ -71,7 +61,7 @@ function RecommendForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
         <Button
           className='rd-form__button'
           type='primary'
-          disabled={countChars(title) === 0}
+          disabled={countChars(draft.title) === 0}
           loading={submit.busy === 'recommend'}
           onClick={send}
         >

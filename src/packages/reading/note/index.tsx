@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { submitNote } from '../../../api/community'
-import { FormSubmit, LongText, TextField } from '../../../components/text-form'
+import { FormSubmit, LongText, TextFields, type FieldSpec } from '../../../components/text-form'
 import { countChars, describeLength, TEXT_LIMITS } from '../../../domain/community'
+import { useDraft } from '../../../hooks/use-draft'
 import { useSubmit } from '../../../hooks/use-submit'
 import { NOTE_SUBMITTED, READING_HOME } from '../shared/events'
 import scaledPage from '../../../components/scaled-page'
@@ -13,6 +13,17 @@ interface Draft {
   title: string
   body: string
 }
+
+const FIELDS: FieldSpec<'bookTitle' | 'title'>[] = [
+  { key: 'bookTitle', label: '书名', placeholder: '例如《平凡的世界》', maxLength: TEXT_LIMITS.bookTitle.max },
+  {
+    key: 'title',
+    label: '标题',
+    placeholder: '给心得起个标题，2–40 字',
+    maxLength: TEXT_LIMITS.noteTitle.max,
+    ariaLabel: '心得标题',
+  },
+]
 
 /** What is still missing before the note can be sent, or null. */
 function findMissing(d: Draft): string | null {
@@ -24,8 +35,7 @@ function findMissing(d: Draft): string | null {
 
 /** 写读书心得: the book, a title and the text; it is published after review. */
 function NoteFormPage() {
-  const [draft, setDraft] = useState<Draft>({ bookTitle: '', title: '', body: '' })
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const { draft, bind } = useDraft<Draft>({ bookTitle: '', title: '', body: '' })
   const submit = useSubmit()
   const missing = findMissing(draft)
 
@@ -48,37 +58,21 @@ function NoteFormPage() {
   return (
     <View className='wm-page'>
       <View className='wm-card'>
-        <TextField
-          label='书名'
-          placeholder='例如《平凡的世界》'
-          value={draft.bookTitle}
-          maxLength={TEXT_LIMITS.bookTitle.max}
-          onChange={(bookTitle) => update({ bookTitle })}
-        />
-        <TextField
-          label='标题'
-          placeholder='给心得起个标题，2–40 字'
-          value={draft.title}
-          maxLength={TEXT_LIMITS.noteTitle.max}
-          onChange={(title) => update({ title })}
-          ariaLabel='心得标题'
-        />
+        <TextFields fields={FIELDS} bind={bind} />
         <LongText
           label='正文'
           placeholder='读了这本书，你有什么收获和体会？可以结合工作谈一谈。'
-          value={draft.body}
           min={TEXT_LIMITS.noteBody.min}
           max={TEXT_LIMITS.noteBody.max}
-          rows={10}
           size='long'
-          onChange={(body) => update({ body })}
           ariaLabel='心得正文'
+          {...bind('body')}
         />
       </View>
       <FormSubmit
-        error={submit.error}
+        submit={submit}
+        action='submit'
         missing={missing}
-        busy={submit.busy === 'submit'}
         onSubmit={send}
         note='提交后由文明办审核，通过后全体职工可见。'
       >
