@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchBooks, recommendBook, secondBook } from '../../../api/community'
+import RankBadge from '../../../components/rank-badge'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import StatusChip from '../../../components/status-chip'
 import { LongText, TextFields, type FieldSpec } from '../../../components/text-form'
@@ -78,7 +79,7 @@ function BookItem({ book, rank, busy, onSecond }: { book: Book; rank: number; bu
   return (
     <View className='wm-card rd-book'>
       <View className='rd-book__head'>
-        <Text className={`rd-book__rank${rank <= 3 ? ' rd-book__rank--top' : ''}`}>{rank}</Text>
+        <RankBadge place={rank} />
         <View className='rd-book__who'>
           <Text className='rd-book__title'>《{book.title}》</Text>
           {book.author && <Text className='rd-book__author'>{book.author}</Text>}
