@@ -62,7 +62,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
       <Text className='console__seats'>{cancelled ? activity.cancelReason || '活动已取消' : seatsText(activity)}</Text>
       <View className='console__actions'>
         <View
-          className='console__action'
+          className='adm-action'
           role='button'
           aria-label={`编辑 ${activity.title}`}
           onClick={() => open(`/packages/admin/activity-edit/index?id=${activity.id}`)}
@@ -70,7 +70,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
           {cancelled ? '查看' : '编辑'}
         </View>
         <View
-          className='console__action'
+          className='adm-action'
           role='button'
           aria-label={`${activity.title} 的报名名单`}
           onClick={() => open(`/packages/admin/registrants/index?id=${activity.id}`)}
@@ -79,7 +79,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
         </View>
         {!cancelled && (
           <View
-            className='console__action console__action--primary'
+            className='adm-action adm-action--primary'
             role='button'
             aria-label={`${activity.title} 的签到台`}
             onClick={() => open(`/packages/admin/checkin-desk/index?id=${activity.id}`)}

@@ -53,7 +53,7 @@ function PlanRow({ plan, fresh, onPublish }: { plan: PlanSummary; fresh: boolean
       </Text>
       <View className='plans__actions'>
         <View
-          className='plans__action'
+          className='adm-action'
           role='link'
           aria-label={`查看 ${plan.title}`}
           onClick={() => Taro.navigateTo({ url: `/packages/plan/plan/index?id=${plan.id}` })}
@@ -61,7 +61,7 @@ function PlanRow({ plan, fresh, onPublish }: { plan: PlanSummary; fresh: boolean
           查看
         </View>
         {!plan.isCurrent && (
-          <View className='plans__action plans__action--primary' role='button' onClick={onPublish}>
+          <View className='adm-action adm-action--primary' role='button' onClick={onPublish}>
             {plan.publishedAt ? '设为当前' : '发布'}
           </View>
         )}

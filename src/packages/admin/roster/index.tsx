@@ -1,4 +1,3 @@
-import { Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { fetchDepartments, fetchEmployees } from '../../../api/admin'
@@ -7,7 +6,7 @@ import type { EmployeeAdminView } from '../../../domain/admin'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { useRemote } from '../../../hooks/use-remote'
 import StatusChip from '../../../components/status-chip'
-import { LoadMore, NotAllowed, Segmented } from '../shared/ui'
+import { LoadMore, NotAllowed, SearchBox, Segmented } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import { usePaged } from '../shared/use-paged'
 import EmployeeEditor from './employee-editor'
@@ -98,15 +97,7 @@ function RosterPage() {
         />
       ) : (
         <>
-          <View className='roster__search'>
-            <Input
-              placeholder='按姓名或工号搜索'
-              value={typed}
-              clearable
-              onChange={setTyped}
-              aria-label='按姓名或工号搜索'
-            />
-          </View>
+          <SearchBox placeholder='按姓名或工号搜索' value={typed} onChange={setTyped} />
           <View className='roster__filters'>
             <Picker
               mode='selector'
@@ -132,7 +123,7 @@ function RosterPage() {
           />
 
           {list.items && (
-            <Text className='roster__total'>{filtered ? `找到 ${list.total} 人` : `名册共 ${list.total} 人`}</Text>
+            <Text className='adm-count'>{filtered ? `找到 ${list.total} 人` : `名册共 ${list.total} 人`}</Text>
           )}
           {list.loading && !list.items && <LoadingSkeleton blocks={3} />}
           {list.error && !list.items && <ErrorState message={list.error} onRetry={list.reload} />}

@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
@@ -22,6 +22,26 @@ export function describeRegistrant(r: Pick<Registrant, 'status' | 'position' | '
 export function RegistrantChip({ registrant }: { registrant: Registrant }) {
   const { label, tone } = describeRegistrant(registrant)
   return <StatusChip label={label} tone={tone} />
+}
+
+/** A search field in a rounded box of its own; the placeholder says what it finds (按姓名或工号搜索). */
+export function SearchBox({
+  placeholder,
+  value,
+  onChange,
+  className,
+}: {
+  placeholder: string
+  value: string
+  onChange: (value: string) => void
+  /** The page's own class on the box. */
+  className?: string
+}) {
+  return (
+    <View className={`adm-search-box${className ? ` ${className}` : ''}`}>
+      <Input placeholder={placeholder} value={value} clearable onChange={onChange} aria-label={placeholder} />
+    </View>
+  )
 }
 
 export interface Choice<T extends string> {
