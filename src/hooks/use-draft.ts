@@ -17,8 +17,8 @@ export interface Draft<T> {
   bind: (key: TextKey<T>) => Bound
 }
 
-/** What a form holds until it is sent. */
-export function useDraft<T extends object>(initial: T): Draft<T> {
+/** What a form holds until it is sent; `initial` may be a function that makes it, called once. */
+export function useDraft<T extends object>(initial: T | (() => T)): Draft<T> {
   const [draft, setDraft] = useState(initial)
   const update = useCallback((patch: Partial<T>) => setDraft((d) => ({ ...d, ...patch })), [])
   const bind = (key: TextKey<T>): Bound => ({

@@ -1,11 +1,11 @@
 import { Button, Input, Switch } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { fetchCurrentPlan } from '../../../api/client'
 import { createRound } from '../../../api/community'
 import { addDays, countChars, TEXT_LIMITS } from '../../../domain/community'
 import type { Round } from '../../../domain/goodpeople'
 import { formatDay, fromLocal, toLocalDate } from '../../../domain/time'
+import { useDraft } from '../../../hooks/use-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 import './round-form.scss'
@@ -106,8 +106,7 @@ export default function RoundForm({
   onCreated: (round: Round) => void
   onCancel: () => void
 }) {
-  const [draft, setDraft] = useState(initialDraft)
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const { draft, update } = useDraft<Draft>(initialDraft)
   const submit = useSubmit()
   // The work point of the plan that calls for 身边好人, so that the round shows among its outputs.
   const { data: point } = useRemote(async () => {
