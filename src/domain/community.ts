@@ -62,6 +62,14 @@ export function countChars(text: string): number {
   return text.trim().length
 }
 
+/** Why a text is too short or too long for its limits, calling it `what` (正文, 事迹), or null when it fits. */
+export function describeLength(text: string, limits: { min: number; max: number }, what: string): string | null {
+  const n = countChars(text)
+  if (n < limits.min) return `${what}至少写 ${limits.min} 字`
+  if (n > limits.max) return `${what}不能超过 ${limits.max} 字`
+  return null
+}
+
 /** Whole days from local date `from` to local date `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000)

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { ACTIVITY_CATEGORIES, type ActivitySummary, type RegistrationStatus } from '../../domain/activity'
+import type { ActivitySummary, RegistrationStatus } from '../../domain/activity'
 import { formatTimeRange } from '../../domain/time'
-import { ActivityStatusChip, RegistrationChip } from '../status-chip'
-import { pickCategoryStyle } from './category-style'
+import { ActivityCategoryChip, ActivityStatusChip, RegistrationChip } from '../status-chip'
 import { countSeatsLeft, describeSeats } from './seats'
 import './index.scss'
 
@@ -33,7 +32,6 @@ function seatsLine(activity: ActivitySummary): { text: string; tone: 'ok' | 'ful
 
 /** An activity in a list: category, title, time, place, where it stands, seats, and my own state. */
 export default function ActivityCard({ activity, onOpen, registration, children }: ActivityCardProps) {
-  const style = pickCategoryStyle(activity.category)
   const mine: CardRegistration | null =
     registration !== undefined
       ? registration
@@ -45,9 +43,7 @@ export default function ActivityCard({ activity, onOpen, registration, children 
     <View className='activity-card'>
       <View className='activity-card__main' role='link' onClick={() => onOpen(activity)}>
         <View className='activity-card__top'>
-          <Text className='activity-card__category' style={{ color: style.ink, background: style.tint }}>
-            {ACTIVITY_CATEGORIES[activity.category]}
-          </Text>
+          <ActivityCategoryChip category={activity.category} />
           <ActivityStatusChip status={activity.status} />
         </View>
         <Text className='activity-card__title'>{activity.title}</Text>

@@ -1,6 +1,7 @@
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { LongText } from '../text-form'
 import './index.scss'
 
 interface ReviewActionsProps {
@@ -22,15 +23,13 @@ export default function ReviewActions({ subject, busy, onApprove, onReject, maxR
     return (
       <View className='review-actions review-actions--reason'>
         <Text className='review-actions__label'>不通过的原因（会告知推荐人或作者）</Text>
-        <TextArea
+        <LongText
           className='review-actions__reason'
           placeholder='例如：事迹内容不够具体，请补充时间、地点和经过'
           value={reason}
-          maxLength={maxReason}
-          rows={3}
-          autoSize
+          max={maxReason}
           onChange={(v) => setReason(v)}
-          aria-label={`${subject} 不通过的原因`}
+          ariaLabel={`${subject} 不通过的原因`}
         />
         <View className='review-actions__row'>
           <Button className='review-actions__button' fill='outline' disabled={busy} onClick={() => setRejecting(false)}>

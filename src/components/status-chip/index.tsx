@@ -1,5 +1,12 @@
 import { Text } from '@tarojs/components'
-import { ACTIVITY_STATUSES, type ActivityStatus, type RegistrationStatus } from '../../domain/activity'
+import {
+  ACTIVITY_CATEGORIES,
+  ACTIVITY_STATUSES,
+  type ActivityCategory,
+  type ActivityStatus,
+  type RegistrationStatus,
+} from '../../domain/activity'
+import { pickCategoryStyle } from '../activity-card/category-style'
 import './index.scss'
 
 /** The colour families a chip can take; each pairs a soft background with a legible ink. */
@@ -13,6 +20,16 @@ interface StatusChipProps {
 /** A small rounded label that says where something stands. */
 export default function StatusChip({ label, tone }: StatusChipProps) {
   return <Text className={`status-chip status-chip--${tone}`}>{label}</Text>
+}
+
+/** An activity's category (读书活动, 文体活动 …) in the quiet ink and tint of its kind. */
+export function ActivityCategoryChip({ category }: { category: ActivityCategory }) {
+  const style = pickCategoryStyle(category)
+  return (
+    <Text className='status-chip' style={{ color: style.ink, background: style.tint }}>
+      {ACTIVITY_CATEGORIES[category]}
+    </Text>
+  )
 }
 
 const ACTIVITY_TONES: Record<ActivityStatus, ChipTone> = {

@@ -12,15 +12,9 @@ import {
   register,
 } from '../../api/client'
 import { getSavedEmployee } from '../../api/session'
-import { pickCategoryStyle } from '../../components/activity-card/category-style'
 import { EmptyState, ErrorState, LoadingSkeleton, SinglePageNotice } from '../../components/state-view'
-import { ActivityStatusChip, RegistrationChip } from '../../components/status-chip'
-import {
-  ACTIVITY_CATEGORIES,
-  type ActivityDetail,
-  type CheckinCode,
-  type RegistrationResult,
-} from '../../domain/activity'
+import { ActivityCategoryChip, ActivityStatusChip, RegistrationChip } from '../../components/status-chip'
+import type { ActivityDetail, CheckinCode, RegistrationResult } from '../../domain/activity'
 import type { Employee } from '../../domain/employee'
 import { formatChineseNumber } from '../../domain/plan'
 import { hasRole } from '../../domain/roles'
@@ -172,7 +166,6 @@ function ActivityPage() {
   }
 
   const now = new Date()
-  const style = pickCategoryStyle(activity.category)
   const registration = describeWindow(activity, now)
   const mine = activity.myRegistration?.status === 'cancelled' ? null : activity.myRegistration
   const cancelled = activity.status === 'cancelled'
@@ -251,9 +244,7 @@ function ActivityPage() {
     <View className='wm-page detail'>
       <View className='wm-card detail__summary'>
         <View className='detail__top'>
-          <Text className='detail__category' style={{ color: style.ink, background: style.tint }}>
-            {ACTIVITY_CATEGORIES[activity.category]}
-          </Text>
+          <ActivityCategoryChip category={activity.category} />
           <ActivityStatusChip status={activity.status} />
         </View>
         <Text className='detail__title'>{activity.title}</Text>

@@ -1,6 +1,13 @@
 import type { z } from 'zod'
 import { buildCalendar } from '../../../src/domain/calendar'
-import { addDays, daysBetween, findNextEntry, splitParagraphs, TEXT_LIMITS } from '../../../src/domain/community'
+import {
+  addDays,
+  daysBetween,
+  describeLength,
+  findNextEntry,
+  splitParagraphs,
+  TEXT_LIMITS,
+} from '../../../src/domain/community'
 import { commentInput, nominateInput, noteSubmitInput, roundCreateInput } from '../../../src/domain/community-schemas'
 
 const text = (n: number) => '好'.repeat(n)
@@ -48,6 +55,21 @@ describe('the limits the forms count against are the schemas’ limits', () => {
     expect(accepts(roundCreateInput, round(text(TEXT_LIMITS.roundTitle.min - 1)))).toBe(false)
     expect(accepts(roundCreateInput, round(text(TEXT_LIMITS.roundTitle.max)))).toBe(true)
     expect(accepts(roundCreateInput, round(text(TEXT_LIMITS.roundTitle.max + 1)))).toBe(false)
+  })
+})
+
+describe('what a form says of a text too short or too long', () => {
+  const limits = TEXT_LIMITS.deed
+
+  it('names the text and the limit it misses, counted after trimming', () => {
+    expect(describeLength(text(limits.min - 1), limits, '事迹')).toBe(`事迹至少写 ${limits.min} 字`)
+    expect(describeLength(`  ${text(limits.min - 1)}  `, limits, '事迹')).toBe(`事迹至少写 ${limits.min} 字`)
+    expect(describeLength(text(limits.max + 1), limits, '正文')).toBe(`正文不能超过 ${limits.max} 字`)
+  })
+
+  it('says nothing of a text within its limits', () => {
+    expect(describeLength(text(limits.min), limits, '事迹')).toBeNull()
+    expect(describeLength(text(limits.max), limits, '事迹')).toBeNull()
   })
 })
 

@@ -9,7 +9,7 @@ import {
 } from '../../../domain/activity'
 import { formatChineseNumber } from '../../../domain/plan'
 import { formatDateTime, formatTimeRange } from '../../../domain/time'
-import { Chip } from '../shared/ui'
+import StatusChip from '../../../components/status-chip'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -39,7 +39,7 @@ export default function ActivityPreview({
       <View className='wm-card'>
         <View className='preview__top'>
           <Text className='preview__category'>{ACTIVITY_CATEGORIES[activity.category]}</Text>
-          <Chip label={ACTIVITY_STATUSES[status]} tone={status === 'open' ? 'green' : 'gold'} />
+          <StatusChip label={ACTIVITY_STATUSES[status]} tone={status === 'open' ? 'green' : 'gold'} />
         </View>
         <Text className='preview__title'>{activity.title}</Text>
         <Row label='时间'>

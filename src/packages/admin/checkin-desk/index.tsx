@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -9,7 +9,8 @@ import type { Registrant } from '../../../domain/admin'
 import { formatTimeRange } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
 import { describeFailure, showToast } from '../shared/feedback'
-import { Chip, NotAllowed, RegistrantChip } from '../shared/ui'
+import StatusChip from '../../../components/status-chip'
+import { NotAllowed, RegistrantChip, SearchBox } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import QrCode from '../shared/qr-code'
 import { useCheckinCode } from './use-checkin-code'
@@ -151,15 +152,7 @@ function CheckinDeskPage() {
       <View className='wm-section-title'>
         <Text>代为签到</Text>
       </View>
-      <View className='desk__search'>
-        <Input
-          placeholder='输入姓名或工号查找'
-          value={query}
-          clearable
-          onChange={setQuery}
-          aria-label='输入姓名或工号查找'
-        />
-      </View>
+      <SearchBox placeholder='输入姓名或工号查找' value={query} onChange={setQuery} />
 
       {!people && !peopleError && <LoadingSkeleton blocks={2} />}
       {!people && peopleError && <ErrorState message={peopleError} onRetry={() => setRound((n) => n + 1)} />}
@@ -194,7 +187,7 @@ function CheckinDeskPage() {
               签到
             </Button>
           ) : r.checkedInAt ? (
-            <Chip label='已签到' tone='blue' />
+            <StatusChip label='已签到' tone='blue' />
           ) : (
             <RegistrantChip registrant={r} />
           )}

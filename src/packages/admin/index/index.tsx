@@ -12,7 +12,8 @@ import {
 } from '../../../domain/activity'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { formatTimeRange } from '../../../domain/time'
-import { Chip, LoadMore, NotAllowed, Segmented, type Tone } from '../shared/ui'
+import StatusChip, { type ChipTone } from '../../../components/status-chip'
+import { LoadMore, NotAllowed, Segmented } from '../shared/ui'
 import { usePaged } from '../shared/use-paged'
 import { useMe } from '../shared/use-me'
 import scaledPage from '../../../components/scaled-page'
@@ -20,7 +21,7 @@ import './index.scss'
 
 const PAGE_SIZE = 20
 
-const STATUS_TONES: Record<ActivityStatus, Tone> = {
+const STATUS_TONES: Record<ActivityStatus, ChipTone> = {
   open: 'green',
   upcoming: 'gold',
   ongoing: 'blue',
@@ -48,7 +49,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
     <View className='wm-card console__activity'>
       <View className='console__activity-top'>
         <Text className='console__category'>{ACTIVITY_CATEGORIES[activity.category]}</Text>
-        <Chip
+        <StatusChip
           label={cancelled ? '活动已取消' : ACTIVITY_STATUSES[activity.status]}
           tone={STATUS_TONES[activity.status]}
         />
@@ -61,7 +62,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
       <Text className='console__seats'>{cancelled ? activity.cancelReason || '活动已取消' : seatsText(activity)}</Text>
       <View className='console__actions'>
         <View
-          className='console__action'
+          className='adm-action'
           role='button'
           aria-label={`编辑 ${activity.title}`}
           onClick={() => open(`/packages/admin/activity-edit/index?id=${activity.id}`)}
@@ -69,7 +70,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
           {cancelled ? '查看' : '编辑'}
         </View>
         <View
-          className='console__action'
+          className='adm-action'
           role='button'
           aria-label={`${activity.title} 的报名名单`}
           onClick={() => open(`/packages/admin/registrants/index?id=${activity.id}`)}
@@ -78,7 +79,7 @@ function ManagedActivity({ activity }: { activity: ActivitySummary }) {
         </View>
         {!cancelled && (
           <View
-            className='console__action console__action--primary'
+            className='adm-action adm-action--primary'
             role='button'
             aria-label={`${activity.title} 的签到台`}
             onClick={() => open(`/packages/admin/checkin-desk/index?id=${activity.id}`)}

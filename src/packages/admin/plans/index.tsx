@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { importPlanText, previewPlanText, publishPlan, type ParseResult } from '../../../api/admin'
 import { fetchPlans } from '../../../api/client'
+import PlanOverview from '../../../components/plan-overview'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import type { PlanSummary } from '../../../domain/plan'
 import { formatDateTime } from '../../../domain/time'
@@ -40,20 +41,10 @@ function RemovedNoise({ removed }: { removed: string[] }) {
 function PlanRow({ plan, fresh, onPublish }: { plan: PlanSummary; fresh: boolean; onPublish: () => void }) {
   return (
     <View className={`wm-card plans__item${fresh ? ' plans__item--fresh' : ''}`}>
-      <View className='plans__row'>
-        <Text className='plans__year'>{plan.year ? `${plan.year}年度` : '年度未注明'}</Text>
-        {plan.isCurrent && <Text className='plans__badge plans__badge--current'>当前</Text>}
-        {!plan.publishedAt && <Text className='plans__badge plans__badge--draft'>草稿</Text>}
-      </View>
-      <Text className='plans__title'>{plan.title || '精神文明建设工作要点'}</Text>
-      <Text className='plans__meta'>
-        {plan.org ? `${plan.org} · ` : ''}
-        {plan.sectionCount} 个主题 · {plan.itemCount} 项工作要点
-        {plan.publishedAt ? ` · ${formatDateTime(plan.publishedAt)} 发布` : ''}
-      </Text>
+      <PlanOverview plan={plan} extra={plan.publishedAt ? ` · ${formatDateTime(plan.publishedAt)} 发布` : ''} />
       <View className='plans__actions'>
         <View
-          className='plans__action'
+          className='adm-action'
           role='link'
           aria-label={`查看 ${plan.title}`}
           onClick={() => Taro.navigateTo({ url: `/packages/plan/plan/index?id=${plan.id}` })}
@@ -61,7 +52,7 @@ function PlanRow({ plan, fresh, onPublish }: { plan: PlanSummary; fresh: boolean
           查看
         </View>
         {!plan.isCurrent && (
-          <View className='plans__action plans__action--primary' role='button' onClick={onPublish}>
+          <View className='adm-action adm-action--primary' role='button' onClick={onPublish}>
             {plan.publishedAt ? '设为当前' : '发布'}
           </View>
         )}

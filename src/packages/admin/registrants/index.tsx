@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
@@ -11,7 +11,7 @@ import type { Registrant } from '../../../domain/admin'
 import { formatDateTime, formatTimeRange } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
 import { describeFailure, showToast } from '../shared/feedback'
-import { NotAllowed, RegistrantChip, Segmented } from '../shared/ui'
+import { NotAllowed, RegistrantChip, SearchBox, Segmented } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import scaledPage from '../../../components/scaled-page'
 import './index.scss'
@@ -165,15 +165,7 @@ function RegistrantsPage() {
         导出 Excel
       </Button>
 
-      <View className='people__search'>
-        <Input
-          placeholder='按姓名或工号搜索'
-          value={query}
-          clearable
-          onChange={setQuery}
-          aria-label='按姓名或工号搜索'
-        />
-      </View>
+      <SearchBox className='people__search' placeholder='按姓名或工号搜索' value={query} onChange={setQuery} />
       <Segmented
         label='按状态筛选'
         scroll
@@ -220,9 +212,7 @@ function RegistrantsPage() {
         />
       )}
       {shown.length > 0 && (
-        <Text className='people__count'>
-          {filtered ? `符合条件 ${shown.length} 人` : `共 ${shown.length} 条报名记录`}
-        </Text>
+        <Text className='adm-count'>{filtered ? `符合条件 ${shown.length} 人` : `共 ${shown.length} 条报名记录`}</Text>
       )}
       {shown.map((r) => (
         <RegistrantRow key={r.registrationId} registrant={r} activity={activity} />

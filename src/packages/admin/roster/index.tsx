@@ -1,4 +1,3 @@
-import { Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { fetchDepartments, fetchEmployees } from '../../../api/admin'
@@ -6,7 +5,8 @@ import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/sta
 import type { EmployeeAdminView } from '../../../domain/admin'
 import { ROLE_LABELS } from '../../../domain/roles'
 import { useRemote } from '../../../hooks/use-remote'
-import { Chip, LoadMore, NotAllowed, Segmented } from '../shared/ui'
+import StatusChip from '../../../components/status-chip'
+import { LoadMore, NotAllowed, SearchBox, Segmented } from '../shared/ui'
 import { useMe } from '../shared/use-me'
 import { usePaged } from '../shared/use-paged'
 import EmployeeEditor from './employee-editor'
@@ -31,9 +31,11 @@ function EmployeeRow({ employee: e, onOpen }: { employee: EmployeeAdminView; onO
           {e.phone ? ` · ${e.phone}` : ''}
         </Text>
         <View className='roster__chips'>
-          {e.role !== 'employee' && <Chip label={ROLE_LABELS[e.role]} tone={e.role === 'admin' ? 'red' : 'gold'} />}
-          <Chip label={e.bound ? '已绑定微信' : '未绑定微信'} tone={e.bound ? 'green' : 'grey'} />
-          {!e.active && <Chip label='已停用' tone='grey' />}
+          {e.role !== 'employee' && (
+            <StatusChip label={ROLE_LABELS[e.role]} tone={e.role === 'admin' ? 'red' : 'gold'} />
+          )}
+          <StatusChip label={e.bound ? '已绑定微信' : '未绑定微信'} tone={e.bound ? 'green' : 'grey'} />
+          {!e.active && <StatusChip label='已停用' tone='grey' />}
         </View>
       </View>
       <Text className='roster__chevron'>›</Text>
@@ -95,15 +97,7 @@ function RosterPage() {
         />
       ) : (
         <>
-          <View className='roster__search'>
-            <Input
-              placeholder='按姓名或工号搜索'
-              value={typed}
-              clearable
-              onChange={setTyped}
-              aria-label='按姓名或工号搜索'
-            />
-          </View>
+          <SearchBox placeholder='按姓名或工号搜索' value={typed} onChange={setTyped} />
           <View className='roster__filters'>
             <Picker
               mode='selector'
@@ -129,7 +123,7 @@ function RosterPage() {
           />
 
           {list.items && (
-            <Text className='roster__total'>{filtered ? `找到 ${list.total} 人` : `名册共 ${list.total} 人`}</Text>
+            <Text className='adm-count'>{filtered ? `找到 ${list.total} 人` : `名册共 ${list.total} 人`}</Text>
           )}
           {list.loading && !list.items && <LoadingSkeleton blocks={3} />}
           {list.error && !list.items && <ErrorState message={list.error} onRetry={list.reload} />}

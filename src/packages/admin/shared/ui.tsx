@@ -1,22 +1,16 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { EmptyState } from '../../../components/state-view'
+import StatusChip, { type ChipTone } from '../../../components/status-chip'
 import type { Registrant } from '../../../domain/admin'
 import './ui.scss'
-
-export type Tone = 'green' | 'orange' | 'grey' | 'blue' | 'red' | 'gold'
-
-/** A small rounded label that says where something stands. */
-export function Chip({ label, tone }: { label: string; tone: Tone }) {
-  return <Text className={`adm-chip adm-chip--${tone}`}>{label}</Text>
-}
 
 /** Where a registrant stands, in the words of the sign-up sheet. */
 export function describeRegistrant(r: Pick<Registrant, 'status' | 'position' | 'checkedInAt'>): {
   label: string
-  tone: Tone
+  tone: ChipTone
 } {
   if (r.status === 'cancelled') return { label: '已取消', tone: 'grey' }
   if (r.status === 'waitlisted') return { label: r.position ? `候补第${r.position}位` : '候补中', tone: 'orange' }
@@ -27,7 +21,27 @@ export function describeRegistrant(r: Pick<Registrant, 'status' | 'position' | '
 /** The chip of a registrant: 已报名, 已签到, 候补第N位, 已取消. */
 export function RegistrantChip({ registrant }: { registrant: Registrant }) {
   const { label, tone } = describeRegistrant(registrant)
-  return <Chip label={label} tone={tone} />
+  return <StatusChip label={label} tone={tone} />
+}
+
+/** A search field in a rounded box of its own; the placeholder says what it finds (按姓名或工号搜索). */
+export function SearchBox({
+  placeholder,
+  value,
+  onChange,
+  className,
+}: {
+  placeholder: string
+  value: string
+  onChange: (value: string) => void
+  /** The page's own class on the box. */
+  className?: string
+}) {
+  return (
+    <View className={`adm-search-box${className ? ` ${className}` : ''}`}>
+      <Input placeholder={placeholder} value={value} clearable onChange={onChange} aria-label={placeholder} />
+    </View>
+  )
 }
 
 export interface Choice<T extends string> {

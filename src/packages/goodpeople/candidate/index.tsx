@@ -1,4 +1,4 @@
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -9,15 +9,15 @@ import {
   secondCandidate,
   voteForCandidate,
 } from '../../../api/community'
-import LengthHint from '../../../components/length-hint'
 import { EmptyState, ErrorState, LoadingSkeleton, SinglePageNotice } from '../../../components/state-view'
+import { LongText } from '../../../components/text-form'
 import { countChars, splitParagraphs, TEXT_LIMITS } from '../../../domain/community'
 import { formatDateTime, formatDay } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
 import { isTimelineSinglePage } from '../../../hooks/single-page'
 import { SHARE_IMAGES, useShare } from '../../../hooks/use-share'
 import { useSubmit } from '../../../hooks/use-submit'
-import { CandidateStatusChip, describeVotes, PhaseChip, voteBlocker } from '../shared/round'
+import { CandidateStatusChip, CategoryChip, describeVotes, PhaseChip, voteBlocker } from '../shared/round'
 import scaledPage from '../../../components/scaled-page'
 import './index.scss'
 
@@ -86,7 +86,7 @@ function CandidatePage() {
     <View className='wm-page gpc'>
       <View className='wm-card gpc__head'>
         <View className='gpc__chips'>
-          <Text className='gpc__category'>{candidate.category}</Text>
+          <CategoryChip category={candidate.category} />
           <CandidateStatusChip status={candidate.status} />
         </View>
         <Text className='gpc__name'>{candidate.nomineeName}</Text>
@@ -157,17 +157,14 @@ function CandidatePage() {
       </View>
       {canComment && (
         <View className='wm-card gpc__compose'>
-          <TextArea
-            className='gpc__input'
+          <LongText
             placeholder='说说你了解的情况，或为什么支持他（她）'
             value={text}
-            maxLength={LIMIT.max}
-            rows={3}
-            autoSize
+            min={LIMIT.min}
+            max={LIMIT.max}
             onChange={(v) => setText(v)}
-            aria-label='评议内容'
+            ariaLabel='评议内容'
           />
-          <LengthHint count={count} min={LIMIT.min} max={LIMIT.max} />
           {submit.failed === 'comment' && (
             <View className='gpc__error' role='alert'>
               {submit.error}

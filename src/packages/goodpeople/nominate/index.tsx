@@ -1,13 +1,12 @@
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { fetchRounds, nominate, type NominatePayload } from '../../../api/community'
 import ChoiceBar from '../../../components/choice-bar'
-import LengthHint from '../../../components/length-hint'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
-import { countChars, TEXT_LIMITS } from '../../../domain/community'
+import { FormSubmit, LongText, TextFields, type FieldSpec } from '../../../components/text-form'
+import { describeLength, TEXT_LIMITS } from '../../../domain/community'
 import { GOOD_PERSON_CATEGORIES, type GoodPersonCategory } from '../../../domain/goodpeople'
+import { useDraft } from '../../../hooks/use-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 import { GOODPEOPLE_HOME } from '../shared/round'
@@ -24,6 +23,9 @@ const CATEGORY_HINTS: Record<GoodPersonCategory, string> = {
   孝老爱亲: '孝敬老人、关爱家人',
 }
 
+/** Under the button once the form is complete. */
+const RULES = '每人每轮最多推荐 3 人。推荐经评议、审核通过后进入投票。'
+
 interface Draft {
   who: Who
   employeeNo: string
@@ -33,16 +35,45 @@ interface Draft {
   deed: string
 }
 
+type NomineeField = 'employeeNo' | 'name' | 'unit'
+
+/** Who is put forward: a colleague by 工号 and name, or someone outside by name and where they work or live. */
+const NOMINEE_FIELDS: Record<Who, FieldSpec<NomineeField>[]> = {
+  colleague: [
+    { key: 'employeeNo', label: '工号', placeholder: '例如 E0023', maxLength: 20, ariaLabel: '同事的工号' },
+    {
+      key: 'name',
+      label: '姓名',
+      placeholder: '同事的姓名',
+      maxLength: TEXT_LIMITS.nomineeName.max,
+      ariaLabel: '同事的姓名',
+    },
+  ],
+  outsider: [
+    {
+      key: 'name',
+      label: '姓名',
+      placeholder: '被推荐人的姓名',
+      maxLength: TEXT_LIMITS.nomineeName.max,
+      ariaLabel: '被推荐人的姓名',
+    },
+    {
+      key: 'unit',
+      label: '单位',
+      placeholder: '工作单位，或所在社区、村',
+      maxLength: TEXT_LIMITS.nomineeUnit.max,
+      ariaLabel: '被推荐人的单位',
+    },
+  ],
+}
+
 /** What is still missing before the nomination can be sent, or null when it is complete. */
 function findMissing(d: Draft): string | null {
   if (d.who === 'colleague' && !/^[A-Za-z0-9]{2,20}$/.test(d.employeeNo.trim())) return '请填写同事的工号，例如 E0023'
   if (!d.name.trim()) return '请填写被推荐人姓名'
   if (d.who === 'outsider' && !d.unit.trim()) return '请填写被推荐人的工作单位或住址'
   if (!d.category) return '请选择推荐类别'
-  const n = countChars(d.deed)
-  if (n < TEXT_LIMITS.deed.min) return `事迹至少写 ${TEXT_LIMITS.deed.min} 字`
-  if (n > TEXT_LIMITS.deed.max) return `事迹不能超过 ${TEXT_LIMITS.deed.max} 字`
-  return null
+  return describeLength(d.deed, TEXT_LIMITS.deed, '事迹')
 }
 
 function toPayload(roundId: number, d: Draft): NominatePayload {
@@ -57,7 +88,7 @@ function NominatePage() {
   const { params } = useRouter()
   const wanted = params.roundId ? Number(params.roundId) : null
   const submit = useSubmit()
-  const [draft, setDraft] = useState<Draft>({
+  const { draft, update, bind } = useDraft<Draft>({
     who: 'colleague',
     employeeNo: '',
     name: '',
@@ -65,7 +96,6 @@ function NominatePage() {
     category: null,
     deed: '',
   })
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
   const {
     data: round,
     error,
@@ -121,58 +151,8 @@ function NominatePage() {
             { value: 'outsider', label: '局外人员' },
           ]}
         />
-        {draft.who === 'colleague' ? (
-          <>
-            <View className='gpn__field'>
-              <Text className='gpn__key'>工号</Text>
-              <Input
-                className='gpn__input'
-                placeholder='例如 E0023'
-                value={draft.employeeNo}
-                maxLength={20}
-                onChange={(employeeNo) => update({ employeeNo })}
-                aria-label='同事的工号'
-              />
-            </View>
-            <View className='gpn__field'>
-              <Text className='gpn__key'>姓名</Text>
-              <Input
-                className='gpn__input'
-                placeholder='同事的姓名'
-                value={draft.name}
-                maxLength={TEXT_LIMITS.nomineeName.max}
-                onChange={(name) => update({ name })}
-                aria-label='同事的姓名'
-              />
-            </View>
-            <Text className='gpn__note'>按工号在花名册中核对，部门自动带出。</Text>
-          </>
-        ) : (
-          <>
-            <View className='gpn__field'>
-              <Text className='gpn__key'>姓名</Text>
-              <Input
-                className='gpn__input'
-                placeholder='被推荐人的姓名'
-                value={draft.name}
-                maxLength={TEXT_LIMITS.nomineeName.max}
-                onChange={(name) => update({ name })}
-                aria-label='被推荐人的姓名'
-              />
-            </View>
-            <View className='gpn__field'>
-              <Text className='gpn__key'>单位</Text>
-              <Input
-                className='gpn__input'
-                placeholder='工作单位，或所在社区、村'
-                value={draft.unit}
-                maxLength={TEXT_LIMITS.nomineeUnit.max}
-                onChange={(unit) => update({ unit })}
-                aria-label='被推荐人的单位'
-              />
-            </View>
-          </>
-        )}
+        <TextFields fields={NOMINEE_FIELDS[draft.who]} bind={bind} />
+        {draft.who === 'colleague' && <Text className='gpn__note'>按工号在花名册中核对，部门自动带出。</Text>}
       </View>
 
       <View className='wm-card'>
@@ -196,35 +176,20 @@ function NominatePage() {
       <View className='wm-card'>
         <Text className='gpn__label'>主要事迹</Text>
         <Text className='gpn__note'>写清时间、地点、经过和影响，可分几段。</Text>
-        <TextArea
+        <LongText
           className='gpn__deed'
           placeholder='例如：2025年汛期，他连续二十天驻守在防汛一线……'
-          value={draft.deed}
-          maxLength={TEXT_LIMITS.deed.max}
-          rows={8}
-          autoSize
-          onChange={(deed) => update({ deed })}
-          aria-label='主要事迹'
+          min={TEXT_LIMITS.deed.min}
+          max={TEXT_LIMITS.deed.max}
+          size='medium'
+          ariaLabel='主要事迹'
+          {...bind('deed')}
         />
-        <LengthHint count={countChars(draft.deed)} min={TEXT_LIMITS.deed.min} max={TEXT_LIMITS.deed.max} />
       </View>
 
-      {submit.error && (
-        <View className='gpn__error' role='alert'>
-          {submit.error}
-        </View>
-      )}
-      <Button
-        type='primary'
-        block
-        className='gpn__submit'
-        disabled={missing !== null}
-        loading={submit.busy === 'nominate'}
-        onClick={send}
-      >
+      <FormSubmit submit={submit} action='nominate' missing={missing} onSubmit={send} note={RULES}>
         提交推荐
-      </Button>
-      <Text className='gpn__foot'>{missing ?? '每人每轮最多推荐 3 人。推荐经评议、审核通过后进入投票。'}</Text>
+      </FormSubmit>
     </View>
   )
 }

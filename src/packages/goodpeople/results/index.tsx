@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ApiError } from '../../../api/client'
 import { fetchRoundResults, fetchRounds } from '../../../api/community'
+import RankBadge from '../../../components/rank-badge'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import { formatDay } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
@@ -72,7 +73,7 @@ function ResultsPage() {
               aria-label={`第${i + 1}名 ${w.nomineeName}`}
               onClick={() => Taro.navigateTo({ url: `/packages/goodpeople/candidate/index?id=${w.id}` })}
             >
-              <Text className={`gpr__rank${i < 3 ? ' gpr__rank--top' : ''}`}>{i + 1}</Text>
+              <RankBadge place={i + 1} large />
               <View className='gpr__who'>
                 <Text className='gpr__name'>{w.nomineeName}</Text>
                 <Text className='gpr__unit'>

@@ -11,7 +11,7 @@ import { formatDay } from '../../../domain/time'
 import { useIsAdmin } from '../../../hooks/use-is-admin'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
-import { CandidateStatusChip, GOODPEOPLE_HOME, PhaseChip, RoundWindows } from '../shared/round'
+import { CandidateStatusChip, CategoryChip, GOODPEOPLE_HOME, PhaseChip, RoundWindows } from '../shared/round'
 import RoundList from '../shared/round-list'
 import RoundForm from './round-form'
 import scaledPage from '../../../components/scaled-page'
@@ -66,7 +66,7 @@ function PendingCandidate({
   return (
     <View className='wm-card gpa__pending'>
       <View className='gpa__top'>
-        <Text className='gpa__category'>{candidate.category}</Text>
+        <CategoryChip category={candidate.category} />
         <Text className='gpa__date'>{formatDay(candidate.createdAt)} 推荐</Text>
       </View>
       <Text className='gpa__name'>{candidate.nomineeName}</Text>

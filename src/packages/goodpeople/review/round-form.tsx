@@ -1,11 +1,12 @@
-import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { fetchCurrentPlan } from '../../../api/client'
 import { createRound } from '../../../api/community'
+import LabelledSwitch from '../../../components/labelled-switch'
 import { addDays, countChars, TEXT_LIMITS } from '../../../domain/community'
 import type { Round } from '../../../domain/goodpeople'
 import { formatDay, fromLocal, toLocalDate } from '../../../domain/time'
+import { useDraft } from '../../../hooks/use-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 import './round-form.scss'
@@ -106,8 +107,7 @@ export default function RoundForm({
   onCreated: (round: Round) => void
   onCancel: () => void
 }) {
-  const [draft, setDraft] = useState(initialDraft)
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const { draft, update } = useDraft<Draft>(initialDraft)
   const submit = useSubmit()
   // The work point of the plan that calls for 身边好人, so that the round shows among its outputs.
   const { data: point } = useRemote(async () => {
@@ -173,10 +173,10 @@ export default function RoundForm({
       />
       <View className='gp-form__field'>
         <Text className='gp-form__key gp-form__key--wide'>投票期间公开票数</Text>
-        <Switch
+        <LabelledSwitch
+          label='投票期间公开票数'
           checked={draft.showTallies}
           onChange={(showTallies) => update({ showTallies })}
-          aria-label='投票期间公开票数'
         />
       </View>
       {point && (
@@ -185,7 +185,11 @@ export default function RoundForm({
             <Text className='gp-form__key gp-form__key--wide'>关联工作要点</Text>
             <Text className='gp-form__point-name'>{point.heading || point.body.slice(0, 24)}</Text>
           </View>
-          <Switch checked={draft.linkPoint} onChange={(linkPoint) => update({ linkPoint })} aria-label='关联工作要点' />
+          <LabelledSwitch
+            label='关联工作要点'
+            checked={draft.linkPoint}
+            onChange={(linkPoint) => update({ linkPoint })}
+          />
         </View>
       )}
       {(submit.error || problem) && (

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { Candidate, RoundView } from '../../../domain/goodpeople'
-import { CandidateStatusChip, describeVotes, voteBlocker } from './round'
+import { CandidateStatusChip, CategoryChip, describeVotes, voteBlocker } from './round'
 import './candidate-card.scss'
 
 interface CandidateCardProps {
@@ -22,7 +22,7 @@ export default function CandidateCard({ candidate, round, onOpen, onVote, voting
     <View className='gp-card'>
       <View className='gp-card__main' role='link' onClick={() => onOpen(candidate)}>
         <View className='gp-card__top'>
-          <Text className='gp-card__category'>{candidate.category}</Text>
+          <CategoryChip category={candidate.category} />
           {showStatus && <CandidateStatusChip status={candidate.status} />}
         </View>
         <View className='gp-card__who'>

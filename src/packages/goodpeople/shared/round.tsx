@@ -4,6 +4,7 @@ import {
   ROUND_PHASES,
   type Candidate,
   type CandidateStatus,
+  type GoodPersonCategory,
   type RoundPhase,
   type RoundView,
 } from '../../../domain/goodpeople'
@@ -36,6 +37,11 @@ const STATUS_CHIPS: Record<CandidateStatus, { label: string; tone: ChipTone }> =
 export function CandidateStatusChip({ status }: { status: CandidateStatus }) {
   const chip = STATUS_CHIPS[status]
   return <StatusChip label={chip.label} tone={chip.tone} />
+}
+
+/** The category a nominee is put forward in: 助人为乐, 见义勇为 …, in gold. */
+export function CategoryChip({ category }: { category: GoodPersonCategory }) {
+  return <StatusChip label={category} tone='gold' />
 }
 
 const isMidnight = (iso: string) => fromLocal(toLocalDate(iso)) === new Date(iso).toISOString()

@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { fetchPlans } from '../../../api/client'
+import PlanOverview from '../../../components/plan-overview'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import { useRemote } from '../../../hooks/use-remote'
 import scaledPage from '../../../components/scaled-page'
-import './index.scss'
 
 /** Every published plan, the current one first. */
 function PlansPage() {
@@ -22,16 +22,7 @@ function PlansPage() {
           role='link'
           onClick={() => Taro.navigateTo({ url: `/packages/plan/plan/index?id=${plan.id}` })}
         >
-          <View className='plans__row'>
-            <Text className='plans__year'>{plan.year ? `${plan.year}年度` : '年度未注明'}</Text>
-            {plan.isCurrent && <Text className='plans__current'>当前</Text>}
-            {!plan.publishedAt && <Text className='plans__draft'>草稿</Text>}
-          </View>
-          <Text className='plans__title'>{plan.title || '精神文明建设工作要点'}</Text>
-          <Text className='plans__meta'>
-            {plan.org ? `${plan.org} · ` : ''}
-            {plan.sectionCount} 个主题 · {plan.itemCount} 项工作要点
-          </Text>
+          <PlanOverview plan={plan} />
         </View>
       ))}
     </View>

@@ -1,24 +1,31 @@
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchBooks, recommendBook, secondBook } from '../../../api/community'
+import RankBadge from '../../../components/rank-badge'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import StatusChip from '../../../components/status-chip'
+import { LongText, TextFields, type FieldSpec } from '../../../components/text-form'
 import { countChars, TEXT_LIMITS } from '../../../domain/community'
 import type { Book } from '../../../domain/reading'
+import { useDraft } from '../../../hooks/use-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSubmit } from '../../../hooks/use-submit'
 
 const SHOWN_REASONS = 2
 
+const BOOK_FIELDS: FieldSpec<'title' | 'author'>[] = [
+  { key: 'title', label: '书名', placeholder: '例如《平凡的世界》路遥', maxLength: TEXT_LIMITS.bookTitle.max },
+  { key: 'author', label: '作者', placeholder: '选填，书名里写了可不填', maxLength: TEXT_LIMITS.bookAuthor.max },
+]
+
 function RecommendForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
-  const [title, setTitle] = useState('')
-  const [author, setAuthor] = useState('')
-  const [reason, setReason] = useState('')
+  const { draft, bind } = useDraft({ title: '', author: '', reason: '' })
   const submit = useSubmit()
 
   const send = async () => {
+    const { title, author, reason } = draft
     const result = await submit.run('recommend', () =>
       recommendBook({ title: title.trim(), author: author.trim() || undefined, reason: reason.trim() }),
     )
@@ -34,39 +41,14 @@ function RecommendForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
   return (
     <View className='wm-card rd-form'>
       <Text className='rd-form__heading'>推荐一本好书</Text>
-      <View className='rd-form__field'>
-        <Text className='rd-form__key'>书名</Text>
-        <Input
-          className='rd-form__input'
-          placeholder='例如《平凡的世界》路遥'
-          value={title}
-          maxLength={TEXT_LIMITS.bookTitle.max}
-          onChange={setTitle}
-          aria-label='书名'
-        />
-      </View>
-      <View className='rd-form__field'>
-        <Text className='rd-form__key'>作者</Text>
-        <Input
-          className='rd-form__input'
-          placeholder='选填，书名里写了可不填'
-          value={author}
-          maxLength={TEXT_LIMITS.bookAuthor.max}
-          onChange={setAuthor}
-          aria-label='作者'
-        />
-      </View>
-      <Text className='rd-form__label'>推荐理由</Text>
-      <TextArea
-        className='rd-form__textarea'
+      <TextFields fields={BOOK_FIELDS} bind={bind} />
+      <LongText
+        label='推荐理由'
         placeholder='这本书打动你的地方，选填'
-        value={reason}
-        maxLength={TEXT_LIMITS.bookReason.max}
-        rows={3}
-        autoSize
+        max={TEXT_LIMITS.bookReason.max}
         showCount
-        onChange={setReason}
-        aria-label='推荐理由'
+        ariaLabel='推荐理由'
+        {...bind('reason')}
       />
       {submit.error && (
         <View className='rd-form__error' role='alert'>
@@ -80,7 +62,7 @@ function RecommendForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
         <Button
           className='rd-form__button'
           type='primary'
-          disabled={countChars(title) === 0}
+          disabled={countChars(draft.title) === 0}
           loading={submit.busy === 'recommend'}
           onClick={send}
         >
@@ -97,7 +79,7 @@ function BookItem({ book, rank, busy, onSecond }: { book: Book; rank: number; bu
   return (
     <View className='wm-card rd-book'>
       <View className='rd-book__head'>
-        <Text className={`rd-book__rank${rank <= 3 ? ' rd-book__rank--top' : ''}`}>{rank}</Text>
+        <RankBadge place={rank} />
         <View className='rd-book__who'>
           <Text className='rd-book__title'>《{book.title}》</Text>
           {book.author && <Text className='rd-book__author'>{book.author}</Text>}

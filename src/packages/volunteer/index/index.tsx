@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchMyVolunteerHours, fetchVolunteerSummary } from '../../../api/community'
+import RankBadge from '../../../components/rank-badge'
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/state-view'
 import YearSwitcher from '../../../components/year-switcher'
 import { formatDay, toLocalDate } from '../../../domain/time'
@@ -120,7 +121,7 @@ function VolunteerPage() {
           <View className='wm-card vol-list'>
             {totals.top.map((p, i) => (
               <View key={p.employeeNo} className='vol-person'>
-                <Text className={`vol-person__rank${i < 3 ? ' vol-person__rank--top' : ''}`}>{i + 1}</Text>
+                <RankBadge place={i + 1} />
                 <View className='vol-person__who'>
                   <Text className='vol-person__name'>{p.name}</Text>
                   <Text className='vol-person__meta'>
