@@ -20,7 +20,8 @@ export interface RunningServer {
 
 /** Opens the store, loads demo data on first run (demo mode), and starts the gateway. */
 export async function startServer(config: GatewayConfig, clock?: () => Date): Promise<RunningServer> {
-  const store = await openStore(config)
+  // A long-running process: the WAL is checkpointed in a worker thread, off the requests' path.
+  const store = await openStore(config, { backgroundCheckpoints: true })
   const now = clock ?? (() => new Date())
   if (config.demoMode) await seedDemoData(store, now())
   const tokenSecret = await resolveSecret(store, config.tokenSecret)
