@@ -51,7 +51,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    // Webpack's persistent cache only for development: a production weapp build reusing it has been seen to leave a
+    // subpackage's shared chunk without a module it needs (the 身边好人 candidate page then fails to load).
+    cache: { enable: process.env.NODE_ENV === 'development' },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },

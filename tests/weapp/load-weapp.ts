@@ -134,11 +134,33 @@ export interface Weapp {
   navigations: Navigation[]
   /** Every cloud call made so far, in order. */
   cloudCalls: CloudCall[]
+  /**
+   * Elements the build rendered without a WXML template for them (WeChat draws nothing there), as the WXML runtime
+   * names their templates: e.g. `tmpl_0_i` for an `<i>`.
+   */
+  missingTemplates: string[]
   /** Opens a page of the build (a route of app.json) and attaches it, as WeChat does on navigation. */
   openPage(route: string, query?: Record<string, string>): RenderedPage
 }
 
 const DOM_MARK = '__weappTestJsdom'
+
+/** Where the WXML runtime's "template not found" warnings go: the app loaded last. */
+let missingTemplatesOfLast: string[] = []
+const WARN_MARK = '__weappTestWarn'
+
+/** Catches the WXML runtime's warning about an element it has no template for, which it otherwise only logs. */
+function watchMissingTemplates(): void {
+  const g = globalThis as unknown as Options
+  if (g[WARN_MARK]) return
+  g[WARN_MARK] = true
+  const warn = console.warn.bind(console)
+  console.warn = (...args: unknown[]) => {
+    const missing = /Template `(tmpl_[^`]+)` not found/.exec(args.map(String).join(' '))
+    if (missing) missingTemplatesOfLast.push(missing[1])
+    else warn(...args)
+  }
+}
 
 /** Gives the node test environment a browser DOM (jsdom), which miniprogram-simulate's exparser renders into. */
 function installDom(): void {
@@ -214,6 +236,9 @@ function settle<T>(options: Options | undefined, run: () => Promise<T>): Promise
 export function loadWeapp(options: WeappOptions): Weapp {
   readAppJson()
   installDom()
+  watchMissingTemplates()
+  const missingTemplates: string[] = []
+  missingTemplatesOfLast = missingTemplates
   // A fresh registry each time: the build's webpack runtime keeps its own module cache, so in one registry a page
   // module runs (and calls Page()) only once, and the simulator, exparser and Taro all keep module-level state.
   jest.resetModules()
@@ -317,6 +342,7 @@ export function loadWeapp(options: WeappOptions): Weapp {
     wx,
     navigations,
     cloudCalls,
+    missingTemplates,
     openPage(route, query = {}) {
       if (!pagesOf(readAppJson()).includes(route)) throw new Error(`${route} is not a page of app.json`)
       opening = { route, query }

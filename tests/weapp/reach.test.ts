@@ -155,6 +155,8 @@ describe('a page opened from Moments (single-page mode, no login)', () => {
 describe('registering in the weapp', () => {
   it('asks for the subscribe messages inside the tap, before the registration, which goes through if that fails', async () => {
     const events: string[] = []
+    let release!: () => void
+    const answerRegistration = new Promise<void>((resolve) => (release = resolve))
     const app = loadWeapp({
       api: {
         requestSubscribeMessage(options: { tmplIds: string[] }) {
@@ -163,7 +165,14 @@ describe('registering in the weapp', () => {
         },
       },
       callFunction: async ({ data: { action, payload } }) => {
-        if (action === 'registration.create') events.push(action)
+        if (action === 'registration.create') {
+          events.push(action)
+          // Held until the test has seen the button waiting for it.
+          await answerRegistration
+          const answer = (await cloud.router(action, payload, { openid: OPENID })).body
+          events.push('answered')
+          return answer
+        }
         return (await cloud.router(action, payload, { openid: OPENID })).body
       },
     })
@@ -177,9 +186,21 @@ describe('registering in the weapp', () => {
       () => events.includes('registration.create'),
       () => `registration.create after the tap; so far: ${JSON.stringify(events)}`,
     )
+    // While the registration is on its way the button shows NutUI's spinner, drawn with a tag WeChat knows.
+    await waitFor(
+      () => opened.node.querySelectorAll('.nut-icon').length > 0 || app.missingTemplates.length > 0,
+      () => 'the spinner on the submit button',
+    )
+    expect(app.missingTemplates).toEqual([])
+    release()
+    await waitFor(
+      () => events.includes('answered'),
+      () => 'the registration answered',
+    )
     expect(events).toEqual([
       ...(BUILD_TEMPLATES.length > 0 ? [`subscribe ${BUILD_TEMPLATES.join(',')}`] : []),
       'registration.create',
+      'answered',
     ])
     const mine = await cloud.call('registration.mine', {}, { openid: OPENID })
     expect(mine.body).toMatchObject({ ok: true, data: [expect.objectContaining({ activityId: activity.id })] })
