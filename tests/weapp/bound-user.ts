@@ -3,7 +3,7 @@
  * WeChat user, and `wx.cloud.callFunction('api')` answered by the router as that user.
  */
 import { createInProcess, type InProcess } from '../cloud/helpers'
-import { loadWeapp, type Weapp, type WeappOptions } from './load-weapp'
+import { loadWeapp, type RenderedPage, type Weapp, type WeappOptions } from './load-weapp'
 
 /** The router on the demo data, with the demo employee `employeeNo` (E0100 unless given) bound to `openid`. */
 export async function cloudWithBoundUser(openid: string, employeeNo = 'E0100'): Promise<InProcess> {
@@ -23,4 +23,41 @@ export function weappAs(cloud: InProcess, openid: string, options: Omit<WeappOpt
       return (await cloud.router(action, payload, { openid })).body
     },
   })
+}
+
+/** What a suite on the bound user shares: its router, and the page its current test opened. */
+export interface BoundUserSuite {
+  /** The router (set up before all of the suite's tests). */
+  readonly cloud: InProcess
+  /** Takes the page a test opened, to be closed after that test; answers it. */
+  keep(page: RenderedPage): RenderedPage
+}
+
+/**
+ * Registers the suite's hooks: the router with `employeeNo` bound to `openid` before all tests, the page a test kept
+ * closed after it, the router closed after all.
+ */
+export function boundUserSuite(openid: string, employeeNo?: string): BoundUserSuite {
+  let cloud: InProcess | undefined
+  let page: RenderedPage | null = null
+  beforeAll(async () => {
+    cloud = await cloudWithBoundUser(openid, employeeNo)
+  }, 30_000)
+  afterEach(() => {
+    page?.close()
+    page = null
+  })
+  afterAll(async () => {
+    await cloud?.close()
+  })
+  return {
+    get cloud() {
+      if (!cloud) throw new Error('the suite has not set up its router yet')
+      return cloud
+    },
+    keep(opened) {
+      page = opened
+      return opened
+    },
+  }
 }

@@ -2,20 +2,17 @@
  * Every page of the weapp build, opened by the demo administrator with its data loaded from the real router: no
  * element is left without a WXML template (WeChat would draw nothing there), and nothing crashes.
  */
-import type { InProcess } from '../cloud/helpers'
-import { cloudWithBoundUser } from './bound-user'
-import { loadWeapp, pagesOf, readAppJson, waitFor, type RenderedPage } from './load-weapp'
+import { boundUserSuite } from './bound-user'
+import { loadWeapp, pagesOf, readAppJson, waitFor } from './load-weapp'
 
 const OPENID = 'every-page-openid'
 
-let cloud: InProcess
+// E0001 is the demo administrator: the console's pages open for them.
+const suite = boundUserSuite(OPENID, 'E0001')
 let queries: Record<string, Record<string, string>>
-let page: RenderedPage | null = null
 
 beforeAll(async () => {
-  // E0001 is the demo administrator: the console's pages open for them.
-  cloud = await cloudWithBoundUser(OPENID, 'E0001')
-  const { store } = cloud
+  const { store } = suite.cloud
   const plan = (await store.getPlan((await store.getCurrentPlanId())!))!
   const item = plan.sections[0].items[0]
   const { rows } = await store.listActivities({ now: new Date().toISOString(), viewerId: 0, limit: 1, offset: 0 })
@@ -38,15 +35,6 @@ beforeAll(async () => {
   }
 }, 30_000)
 
-afterEach(() => {
-  page?.close()
-  page = null
-})
-
-afterAll(async () => {
-  await cloud?.close()
-})
-
 describe('every page of the weapp build', () => {
   const routes = pagesOf(readAppJson())
 
@@ -64,14 +52,14 @@ describe('every page of the weapp build', () => {
           if (name !== 'api') throw new Error(`unexpected cloud function ${name}`)
           pending++
           try {
-            return (await cloud.router(action, payload, { openid: OPENID })).body
+            return (await suite.cloud.router(action, payload, { openid: OPENID })).body
           } finally {
             pending--
             answered++
           }
         },
       })
-      const opened = (page = weapp.openPage(route, queries[route] ?? {}))
+      const opened = suite.keep(weapp.openPage(route, queries[route] ?? {}))
       // Loaded: something shows, and every call the page made has been answered (and drawn, a tick later).
       await waitFor(
         () => opened.text().trim().length > 0 && pending === 0 && (answered > 0 || weapp.cloudCalls.length === 0),

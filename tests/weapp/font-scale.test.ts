@@ -2,34 +2,19 @@
  * 大字模式 on the weapp build: the page root carries WeChat's font size (getAppBaseInfo().fontSizeScaleFactor) or the
  * person's own choice, whichever is larger, and 1 on a WeChat without the API.
  */
-import type { InProcess } from '../cloud/helpers'
-import { cloudWithBoundUser, weappAs } from './bound-user'
-import { waitFor, type RenderedPage } from './load-weapp'
+import { boundUserSuite, weappAs } from './bound-user'
+import { waitFor } from './load-weapp'
 
 const OPENID = 'font-scale-openid'
 
-let cloud: InProcess
-let page: RenderedPage | null = null
-
-beforeAll(async () => {
-  cloud = await cloudWithBoundUser(OPENID)
-}, 30_000)
-
-afterEach(() => {
-  page?.close()
-  page = null
-})
-
-afterAll(async () => {
-  await cloud?.close()
-})
+const suite = boundUserSuite(OPENID)
 
 /** Opens 首页 with `wx` as given and answers the scale its root carries. */
 async function scaleOnHome(wx: Record<string, unknown>, saved?: number): Promise<string> {
-  const weapp = weappAs(cloud, OPENID, { api: wx })
+  const weapp = weappAs(suite.cloud, OPENID, { api: wx })
   // What 大字模式 on 我的 saves (Taro.setStorageSync), before the page reads it.
   if (saved !== undefined) (weapp.wx.setStorageSync as (key: string, value: unknown) => void)('wm.fontScale', saved)
-  const home = (page = weapp.openPage('pages/home/index'))
+  const home = suite.keep(weapp.openPage('pages/home/index'))
   const root = await waitFor(
     // The simulator scopes class names by component: .wm-scaled is .taro-page--wm-scaled.
     () => home.node.dom?.querySelector('.taro-page--wm-scaled'),

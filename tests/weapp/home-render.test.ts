@@ -2,16 +2,15 @@
  * The built home page (dist/weapp/pages/home) rendered by miniprogram-simulate with WeChat's official template
  * compiler, its `wx.cloud.callFunction` answered by the real router on a real SQLite file with the demo data.
  */
-import { DEMO_THEMES, type InProcess } from '../cloud/helpers'
-import { cloudWithBoundUser, weappAs } from './bound-user'
+import { DEMO_THEMES } from '../cloud/helpers'
+import { boundUserSuite, weappAs } from './bound-user'
 import { waitFor, type RenderedPage } from './load-weapp'
 
 const OPENID = 'test-openid'
 
-const LOGIN_URL = /^\/packages\/auth\/login\/index(\?|$)/
+const suite = boundUserSuite(OPENID)
 
-let cloud: InProcess
-let page: RenderedPage | null = null
+const LOGIN_URL = /^\/packages\/auth\/login\/index(\?|$)/
 
 /** Waits until the home page shows its last theme title. */
 function themesShown(home: RenderedPage): Promise<unknown> {
@@ -21,23 +20,10 @@ function themesShown(home: RenderedPage): Promise<unknown> {
   )
 }
 
-beforeAll(async () => {
-  cloud = await cloudWithBoundUser(OPENID)
-}, 30_000)
-
-afterEach(() => {
-  page?.close()
-  page = null
-})
-
-afterAll(async () => {
-  await cloud?.close()
-})
-
 describe('home page of the weapp build', () => {
   it('shows the four theme titles of the current plan for a bound WeChat user', async () => {
-    const weapp = weappAs(cloud, OPENID)
-    const home = (page = weapp.openPage('pages/home/index'))
+    const weapp = weappAs(suite.cloud, OPENID)
+    const home = suite.keep(weapp.openPage('pages/home/index'))
 
     await themesShown(home)
 
@@ -47,8 +33,8 @@ describe('home page of the weapp build', () => {
   }, 30_000)
 
   it('opens the theme page of the theme card that is tapped', async () => {
-    const weapp = weappAs(cloud, OPENID)
-    const home = (page = weapp.openPage('pages/home/index'))
+    const weapp = weappAs(suite.cloud, OPENID)
+    const home = suite.keep(weapp.openPage('pages/home/index'))
     await themesShown(home)
 
     const card = home.find('.theme-card', DEMO_THEMES[1])
@@ -64,8 +50,8 @@ describe('home page of the weapp build', () => {
   }, 30_000)
 
   it('redirects a WeChat user whose openid is bound to no employee to the login page', async () => {
-    const weapp = weappAs(cloud, 'unbound-openid')
-    page = weapp.openPage('pages/home/index')
+    const weapp = weappAs(suite.cloud, 'unbound-openid')
+    suite.keep(weapp.openPage('pages/home/index'))
 
     const redirect = await waitFor(
       () => weapp.navigations.find((navigation) => navigation.api === 'redirectTo'),

@@ -5,11 +5,13 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { FIXED_NOW, type InProcess } from '../cloud/helpers'
-import { cloudWithBoundUser, weappAs } from './bound-user'
+import { FIXED_NOW } from '../cloud/helpers'
+import { boundUserSuite, weappAs } from './bound-user'
 import { DIST, loadWeapp, waitFor, type RenderedPage, type Weapp } from './load-weapp'
 
 const OPENID = 'test-openid-reach'
+
+const suite = boundUserSuite(OPENID)
 const TIMELINE_SCENE = 1154
 const HOUR = 3600 * 1000
 
@@ -23,8 +25,6 @@ const BUILD_TEMPLATES = (process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '')
   .filter(Boolean)
   .slice(0, 3)
 
-let cloud: InProcess
-let page: RenderedPage | null = null
 let activity: { id: number; title: string }
 let planId: string
 let roundId: number
@@ -32,7 +32,7 @@ let candidateId: number
 
 /** The weapp as the bound WeChat user, launched from `scene`, with more of `wx` when given. */
 function weapp(scene = 1001, api: Record<string, unknown> = {}): Weapp {
-  return weappAs(cloud, OPENID, { scene, api })
+  return weappAs(suite.cloud, OPENID, { scene, api })
 }
 
 /** Lets React's scheduler (setImmediate in Node) run what the first render left for later: effects, loads. */
@@ -48,8 +48,7 @@ function shows(rendered: RenderedPage, text: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  cloud = await cloudWithBoundUser(OPENID)
-  const created = await cloud.call(
+  const created = await suite.cloud.call(
     'admin.activity.create',
     {
       category: 'reading',
@@ -58,34 +57,25 @@ beforeAll(async () => {
       endsAt: new Date(FIXED_NOW.getTime() + 50 * HOUR).toISOString(),
       capacity: 10,
     },
-    await cloud.as('E0001'),
+    await suite.cloud.as('E0001'),
   )
   if (!created.body.ok) throw new Error(created.body.error.message)
   activity = created.body.data as { id: number; title: string }
-  const plan = await cloud.call('plan.current', {}, await cloud.as('E0100'))
+  const plan = await suite.cloud.call('plan.current', {}, await suite.cloud.as('E0100'))
   if (!plan.body.ok) throw new Error(plan.body.error.message)
   planId = String((plan.body.data as { id: number }).id)
-  const rounds = await cloud.call('goodpeople.rounds', {}, await cloud.as('E0100'))
+  const rounds = await suite.cloud.call('goodpeople.rounds', {}, await suite.cloud.as('E0100'))
   if (!rounds.body.ok) throw new Error(rounds.body.error.message)
   roundId = (rounds.body.data as { id: number }[])[0].id
-  const round = await cloud.call('goodpeople.round', { id: roundId }, await cloud.as('E0100'))
+  const round = await suite.cloud.call('goodpeople.round', { id: roundId }, await suite.cloud.as('E0100'))
   if (!round.body.ok) throw new Error(round.body.error.message)
   candidateId = (round.body.data as { candidates: { id: number }[] }).candidates[0].id
 }, 30_000)
 
-afterEach(() => {
-  page?.close()
-  page = null
-})
-
-afterAll(async () => {
-  await cloud?.close()
-})
-
 describe('a page posted to Moments', () => {
   it('carries the activity id and the activity picture, which the main package holds', async () => {
     const app = weapp()
-    const opened = (page = app.openPage('pages/activity/index', { id: String(activity.id) }))
+    const opened = suite.keep(app.openPage('pages/activity/index', { id: String(activity.id) }))
     await shows(opened, activity.title)
 
     const post = opened.invoke('onShareTimeline') as { title: string; query: string; imageUrl: string }
@@ -102,7 +92,7 @@ describe('a page posted to Moments', () => {
 
   it('carries the theme, and the round of 身边好人 with a picture from its own subpackage', async () => {
     const app = weapp()
-    const theme = (page = app.openPage('pages/theme/index', { planId, section: '2' }))
+    const theme = suite.keep(app.openPage('pages/theme/index', { planId, section: '2' }))
     await shows(theme, '以新时代文明风尚为导向')
     expect(theme.invoke('onShareTimeline')).toEqual({
       title: expect.stringContaining('主题二'),
@@ -111,7 +101,7 @@ describe('a page posted to Moments', () => {
     })
     theme.close()
 
-    const goodPeople = (page = app.openPage('packages/goodpeople/index/index'))
+    const goodPeople = suite.keep(app.openPage('packages/goodpeople/index/index'))
     await shows(goodPeople, '候选人')
     const post = goodPeople.invoke('onShareTimeline') as { query: string; imageUrl: string }
     expect(post).toMatchObject({ query: `roundId=${roundId}`, imageUrl: '/packages/goodpeople/assets/share.jpg' })
@@ -132,7 +122,7 @@ describe('a page opened from Moments (single-page mode, no login)', () => {
     '%s says what it is and to open the mini-program, and calls nothing',
     async (route, query, title) => {
       const app = weapp(TIMELINE_SCENE)
-      const opened = (page = app.openPage(route, query()))
+      const opened = suite.keep(app.openPage(route, query()))
       await shows(opened, '前往小程序')
       await drain()
       expect(opened.text()).toContain(title)
@@ -145,7 +135,7 @@ describe('a page opened from Moments (single-page mode, no login)', () => {
 
   it('is told apart from a page opened in the app, which loads (and so would call the cloud)', async () => {
     const app = weapp(1007)
-    const opened = (page = app.openPage('pages/activity/index', { id: String(activity.id) }))
+    const opened = suite.keep(app.openPage('pages/activity/index', { id: String(activity.id) }))
     await shows(opened, activity.title)
     expect(app.cloudCalls.map((call) => call.data.action)).toContain('activity.get')
     expect(opened.text()).not.toContain('前往小程序')
@@ -169,14 +159,14 @@ describe('registering in the weapp', () => {
           events.push(action)
           // Held until the test has seen the button waiting for it.
           await answerRegistration
-          const answer = (await cloud.router(action, payload, { openid: OPENID })).body
+          const answer = (await suite.cloud.router(action, payload, { openid: OPENID })).body
           events.push('answered')
           return answer
         }
-        return (await cloud.router(action, payload, { openid: OPENID })).body
+        return (await suite.cloud.router(action, payload, { openid: OPENID })).body
       },
     })
-    const opened = (page = app.openPage('pages/activity/index', { id: String(activity.id) }))
+    const opened = suite.keep(app.openPage('pages/activity/index', { id: String(activity.id) }))
     await shows(opened, '提交报名')
     const submit = opened.find('.register__submit', '提交报名')
     if (!submit) throw new Error('no 提交报名 button')
@@ -202,7 +192,7 @@ describe('registering in the weapp', () => {
       'registration.create',
       'answered',
     ])
-    const mine = await cloud.call('registration.mine', {}, { openid: OPENID })
+    const mine = await suite.cloud.call('registration.mine', {}, { openid: OPENID })
     expect(mine.body).toMatchObject({ ok: true, data: [expect.objectContaining({ activityId: activity.id })] })
   }, 30_000)
 })
