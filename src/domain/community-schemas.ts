@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { id } from './schemas'
 import { safeText } from './activity-schemas'
+import { TEXT_LIMITS } from './community'
 import { GOOD_PERSON_CATEGORIES } from './goodpeople'
 
-const text = (label: string, min: number, max: number) =>
+/** A required text within its limits (TEXT_LIMITS, which the forms count along with). */
+const text = (label: string, { min, max }: { min: number; max: number }) =>
   safeText(label, max).pipe(z.string().min(min, min > 1 ? `${label}至少 ${min} 个字` : `请填写${label}`))
 const isoTime = (label: string) =>
   z
@@ -27,27 +29,30 @@ export const nominateInput = z
       .regex(/^[A-Za-z0-9]{2,20}$/, '工号格式不正确')
       .transform((s) => s.toUpperCase())
       .optional(),
-    nomineeName: text('被推荐人姓名', 1, 32).optional(),
-    nomineeUnit: text('被推荐人单位', 1, 60).optional(),
+    nomineeName: text('被推荐人姓名', TEXT_LIMITS.nomineeName).optional(),
+    nomineeUnit: text('被推荐人单位', TEXT_LIMITS.nomineeUnit).optional(),
     category: z.enum(GOOD_PERSON_CATEGORIES, {
       error: '请选择推荐类别：助人为乐、见义勇为、诚实守信、敬业奉献、孝老爱亲',
     }),
-    deed: text('事迹', 30, 2000),
+    deed: text('事迹', TEXT_LIMITS.deed),
   })
   .refine((v) => v.nomineeEmployeeNo || (v.nomineeName && v.nomineeUnit), {
     message: '请从花名册选择同事，或填写局外被推荐人的姓名和单位',
   })
 
-export const commentInput = z.strictObject({ candidateId: id('候选人编号'), text: text('评议内容', 2, 500) })
+export const commentInput = z.strictObject({
+  candidateId: id('候选人编号'),
+  text: text('评议内容', TEXT_LIMITS.comment),
+})
 
 export const reviewInput = z.strictObject({
   id: id('编号'),
   decision: z.enum(['approved', 'rejected'], { error: '请选择通过或不通过' }),
-  reason: safeText('审核意见', 200).default(''),
+  reason: safeText('审核意见', TEXT_LIMITS.reviewReason.max).default(''),
 })
 
 export const roundCreateInput = z.strictObject({
-  title: text('评选名称', 2, 60),
+  title: text('评选名称', TEXT_LIMITS.roundTitle),
   planItemId: id('工作要点编号').nullable().default(null),
   nominateOpensAt: isoTime('推荐开始时间'),
   nominateClosesAt: isoTime('推荐截止时间'),
@@ -59,17 +64,20 @@ export const roundCreateInput = z.strictObject({
 })
 
 export const bookRecommendInput = z.strictObject({
-  title: text('书名', 1, 80),
-  author: safeText('作者', 40).optional(),
-  reason: safeText('推荐理由', 300).default(''),
+  title: text('书名', TEXT_LIMITS.bookTitle),
+  author: safeText('作者', TEXT_LIMITS.bookAuthor.max).optional(),
+  reason: safeText('推荐理由', TEXT_LIMITS.bookReason.max).default(''),
 })
 
-export const bookIdInput = z.strictObject({ bookId: id('图书编号'), reason: safeText('推荐理由', 300).default('') })
+export const bookIdInput = z.strictObject({
+  bookId: id('图书编号'),
+  reason: safeText('推荐理由', TEXT_LIMITS.bookReason.max).default(''),
+})
 
 export const noteSubmitInput = z.strictObject({
-  bookTitle: text('书名', 1, 80),
-  title: text('心得标题', 2, 40),
-  body: text('心得正文', 50, 5000),
+  bookTitle: text('书名', TEXT_LIMITS.bookTitle),
+  title: text('心得标题', TEXT_LIMITS.noteTitle),
+  body: text('心得正文', TEXT_LIMITS.noteBody),
 })
 
 export const noteListInput = z.strictObject({ mine: z.boolean().default(false) })

@@ -62,8 +62,9 @@ export async function seatForNewRegistration(
   activity: Activity,
   options: string[],
 ): Promise<'confirmed' | 'waitlisted' | 'full'> {
-  if (activity.capacity === null && !limitsOptions(activity)) return 'confirmed'
-  return decideSeat(activity, await tx.getConfirmedCounts(activity.id, limitsOptions(activity)), options)
+  const byOption = limitsOptions(activity)
+  if (activity.capacity === null && !byOption) return 'confirmed'
+  return decideSeat(activity, await tx.getConfirmedCounts(activity.id, byOption), options)
 }
 
 /**

@@ -216,14 +216,9 @@ export async function getActivities(c: SqlConn, ids: number[]): Promise<Activity
        WHERE activity_id IN (${placeholders(slice.length)}) ORDER BY activity_id, plan_item_id`,
       slice,
     )
-    for (const row of rows) {
-      result.push(
-        toActivity(
-          row,
-          items.filter((i) => i.activity_id === row.id).map((i) => i.plan_item_id),
-        ),
-      )
-    }
+    const itemsOf = new Map<number, number[]>()
+    for (const i of items) itemsOf.set(i.activity_id, [...(itemsOf.get(i.activity_id) ?? []), i.plan_item_id])
+    for (const row of rows) result.push(toActivity(row, itemsOf.get(row.id) ?? []))
   }
   return result
 }
@@ -421,25 +416,11 @@ export async function listActivities(
   return { rows: withViewerStates(page.rows, states), total: page.total }
 }
 
-/** Confirmed seats taken, in all and per option, and how many wait. */
+/** Confirmed seats taken, in all and per option, and how many wait: what the activity page shows. */
 export async function getSeatCounts(c: SqlConn, activityId: number): Promise<SeatCounts & { waitlisted: number }> {
-  // Grouped in SQL: a few rows (one per status and choice of options), however many registered.
-  const rows = await c.all<{ status: RegistrationStatus; options_json: string; n: number }>(
-    `SELECT status, options_json, count(*) AS n FROM registrations
-     WHERE activity_id = ? AND status <> 'cancelled' GROUP BY status, options_json`,
-    [activityId],
-  )
-  const counts = { confirmed: 0, waitlisted: 0, byOption: {} as Record<string, number> }
-  for (const row of rows) {
-    if (row.status === 'waitlisted') {
-      counts.waitlisted += row.n
-      continue
-    }
-    counts.confirmed += row.n
-    for (const key of JSON.parse(row.options_json) as string[])
-      counts.byOption[key] = (counts.byOption[key] ?? 0) + row.n
-  }
-  return counts
+  const confirmed = await getConfirmedCounts(c, activityId, true)
+  const waitlisted = (await getRegistrationCounts(c, [activityId])).get(activityId)?.waitlisted ?? 0
+  return { ...confirmed, waitlisted }
 }
 
 /**
